@@ -1,0 +1,1 @@
+//! pyrite_vm
