@@ -1,1 +1,0 @@
-//! pyrite_object
