@@ -25,7 +25,7 @@ use core::ptr;
 
 use crate::os::{self, SysVec};
 use crate::pool::{PoolHeader, NO_CLASS};
-use crate::size_class::{ARENA_SIZE, INITIAL_ARENA_OBJECTS, MAX_POOLS_IN_ARENA, POOL_SIZE, POOL_SIZE_MASK};
+use crate::size_class::{INITIAL_ARENA_OBJECTS, MAX_POOLS_IN_ARENA, POOL_SIZE, POOL_SIZE_MASK};
 
 /// "No arena" in index-valued links.
 pub(crate) const NIL: u32 = u32::MAX;
@@ -351,7 +351,7 @@ impl Arenas {
         let map = self.map.as_slice();
         let after = map.partition_point(|&(b, _)| b <= p.addr());
         let &(base, i) = map.get(after.checked_sub(1)?)?;
-        (p.addr() - base < ARENA_SIZE).then_some(i)
+        (p.addr() - base < crate::size_class::ARENA_SIZE).then_some(i)
     }
 }
 

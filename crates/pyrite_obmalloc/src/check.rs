@@ -156,7 +156,7 @@ fn check_pool(pool: *mut PoolHeader, h: &PoolHeader) -> PoolFacts {
     let size = class_block_size(idx);
     assert_eq!(h.maxnextoffset as usize, POOL_SIZE - size, "pool {pool:p} maxnextoffset");
     let next = h.nextoffset as usize;
-    assert!(next >= POOL_OVERHEAD && (next - POOL_OVERHEAD) % size == 0, "pool {pool:p} nextoffset");
+    assert!(next >= POOL_OVERHEAD && (next - POOL_OVERHEAD).is_multiple_of(size), "pool {pool:p} nextoffset");
     assert!(next <= POOL_SIZE, "pool {pool:p} nextoffset beyond the pool");
     let touched = (next - POOL_OVERHEAD) / size;
     let mut on_list = vec![false; blocks_per_pool(idx)];
@@ -165,7 +165,7 @@ fn check_pool(pool: *mut PoolHeader, h: &PoolHeader) -> PoolFacts {
     while !b.is_null() {
         let off = b.addr().wrapping_sub(pool.addr());
         assert!(
-            (POOL_OVERHEAD..next).contains(&off) && (off - POOL_OVERHEAD) % size == 0,
+            (POOL_OVERHEAD..next).contains(&off) && (off - POOL_OVERHEAD).is_multiple_of(size),
             "pool {pool:p}: free-list entry {b:p} is not a touched block"
         );
         let k = (off - POOL_OVERHEAD) / size;

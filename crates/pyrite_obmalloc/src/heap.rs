@@ -345,7 +345,7 @@ impl Heap {
         assert!(size <= block, "pyrite_obmalloc: free of {p:p} with size {size} > block size {block}");
         let off = p.addr() - pool.addr();
         assert!(
-            off >= POOL_OVERHEAD && (off - POOL_OVERHEAD) % block == 0 && off < h.nextoffset as usize,
+            off >= POOL_OVERHEAD && (off - POOL_OVERHEAD).is_multiple_of(block) && off < h.nextoffset as usize,
             "pyrite_obmalloc: free of {p:p}, which is not the start of a handed-out block"
         );
         let mut f = h.freeblock;

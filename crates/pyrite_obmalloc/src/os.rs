@@ -183,6 +183,7 @@ impl<T: Copy> SysVec<T> {
     }
 
     /// Removes and returns the element at `index < len`.
+    #[cfg(any(debug_assertions, test))]
     pub(crate) fn remove(&mut self, index: usize) -> T {
         assert!(index < self.len, "SysVec::remove out of bounds");
         // SAFETY: `index < len` so `at` is an initialised element, and the

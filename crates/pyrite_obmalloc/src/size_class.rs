@@ -66,8 +66,8 @@ pub const INITIAL_ARENA_OBJECTS: usize = 16;
 const _: () = {
     assert!(ALIGNMENT.is_power_of_two());
     assert!(POOL_SIZE.is_power_of_two());
-    assert!(SMALL_REQUEST_THRESHOLD % ALIGNMENT == 0);
-    assert!(ARENA_SIZE % POOL_SIZE == 0);
+    assert!(SMALL_REQUEST_THRESHOLD.is_multiple_of(ALIGNMENT));
+    assert!(ARENA_SIZE.is_multiple_of(POOL_SIZE));
     // The spec (ALLOC-9) counts 48 header bytes per pool.
     assert!(POOL_OVERHEAD == 48);
     // A free block stores the next-pointer of its free list.

@@ -6,7 +6,7 @@ use core::ptr;
 use crate::arena::NIL;
 use crate::pool::{pool_of, PoolHeader};
 use crate::size_class::{
-    blocks_per_pool, class_block_size, size_class_index, ARENA_SIZE, INITIAL_ARENA_OBJECTS, MAX_POOLS_IN_ARENA,
+    blocks_per_pool, class_block_size, size_class_index, ARENA_SIZE, INITIAL_ARENA_OBJECTS,
     NB_SMALL_SIZE_CLASSES, POOL_OVERHEAD, POOL_SIZE,
 };
 use crate::{AllocatorMode, Heap};
@@ -87,7 +87,7 @@ fn first_allocation_initialises_pool_and_arena() {
     assert_eq!(used_list(&h, size_class_index(24).unwrap()), vec![pool]);
     let s = h.stats();
     assert_eq!((s.arenas_current, s.arenas_allocated_total, s.arenas_highwater), (1, 1, 1));
-    assert_eq!(usable(&h), vec![(0, MAX_POOLS_IN_ARENA as u32 - 1)]);
+    assert_eq!(usable(&h), vec![(0, ntotal(&h, 0) - 1)]);
     h.check_invariants();
     free(&mut h, p, 24);
     h.check_invariants();
@@ -183,7 +183,7 @@ fn used_to_empty_returns_the_pool_to_its_arena() {
     assert_eq!(header(blocks[0]).count, 0);
     // The only arena is kept even though wholly empty (bpo-37257).
     assert_eq!(h.stats().arenas_current, 1);
-    assert_eq!(usable(&h), vec![(a, MAX_POOLS_IN_ARENA as u32)]);
+    assert_eq!(usable(&h), vec![(a, ntotal(&h, a))]);
     h.check_invariants();
 }
 
@@ -225,18 +225,30 @@ fn reused_pool_of_another_class_is_reinitialised() {
     h.check_invariants();
 }
 
-/// Number of BIG blocks that fill one pool-aligned arena.
-fn blocks_per_arena() -> usize {
-    blocks_per_pool(size_class_index(BIG).unwrap()) * MAX_POOLS_IN_ARENA
+/// Allocates BIG blocks that exactly fill one new arena (the heap must have
+/// no partly used BIG pool and no usable arena); returns it and its blocks.
+fn fill_arena(h: &mut Heap) -> (u32, Vec<*mut u8>) {
+    let first = alloc(h, BIG);
+    let a = arena_of(h, first);
+    let n = blocks_per_pool(size_class_index(BIG).unwrap()) * ntotal(h, a) as usize;
+    let mut blocks = vec![first];
+    blocks.extend(alloc_n(h, BIG, n - 1));
+    assert!(blocks.iter().all(|&p| arena_of(h, p) == a));
+    assert_eq!(h.arenas.get(a).nfreepools, 0, "arena {a} is full");
+    (a, blocks)
+}
+
+/// Pools arena `a` holds (one less than the maximum if its base is not
+/// pool-aligned, as happens with the `cpython311` parameters).
+fn ntotal(h: &Heap, a: u32) -> u32 {
+    h.arenas.get(a).ntotalpools
 }
 
 #[test]
 fn kept_last_empty_arena_and_arena_freed() {
     let mut h = Heap::new();
     // Arena A full, arena B with one pool in use.
-    let a_blocks = alloc_n(&mut h, BIG, blocks_per_arena());
-    let a = arena_of(&h, a_blocks[0]);
-    assert!(a_blocks.iter().all(|&p| arena_of(&h, p) == a));
+    let (a, a_blocks) = fill_arena(&mut h);
     assert!(usable(&h).is_empty(), "a full arena is not usable");
     let b_block = alloc(&mut h, BIG);
     let b = arena_of(&h, b_block);
@@ -246,7 +258,7 @@ fn kept_last_empty_arena_and_arena_freed() {
 
     // B becomes wholly empty but is the last usable arena: kept.
     free(&mut h, b_block, BIG);
-    assert_eq!(usable(&h), vec![(b, MAX_POOLS_IN_ARENA as u32)]);
+    assert_eq!(usable(&h), vec![(b, ntotal(&h, b))]);
     assert_eq!(h.stats().arenas_current, 2);
     h.check_invariants();
 
@@ -254,17 +266,17 @@ fn kept_last_empty_arena_and_arena_freed() {
     // (case 2), then moves right as it gains free pools (cases 3/4)...
     let per_pool = blocks_per_pool(size_class_index(BIG).unwrap());
     for (k, chunk) in a_blocks.chunks(per_pool).enumerate() {
-        let last_pool = k + 1 == MAX_POOLS_IN_ARENA;
+        let last_pool = k + 1 == ntotal(&h, a) as usize;
         for &p in chunk {
             free(&mut h, p, BIG);
         }
         if !last_pool {
-            assert_eq!(usable(&h), vec![(a, k as u32 + 1), (b, MAX_POOLS_IN_ARENA as u32)]);
+            assert_eq!(usable(&h), vec![(a, k as u32 + 1), (b, ntotal(&h, b))]);
             h.check_invariants();
         }
     }
     // ... and once wholly empty it is not the last one, so it is unmapped.
-    assert_eq!(usable(&h), vec![(b, MAX_POOLS_IN_ARENA as u32)]);
+    assert_eq!(usable(&h), vec![(b, ntotal(&h, b))]);
     let s = h.stats();
     assert_eq!((s.arenas_current, s.arenas_reclaimed, s.arenas_allocated_total, s.arenas_highwater), (1, 1, 2, 2));
     assert!(h.arenas.get(a).address.is_null());
@@ -288,21 +300,26 @@ fn empty_kept_arena_is_reused_before_mapping_a_new_one() {
 #[test]
 fn freed_descriptor_is_reused_for_the_next_arena() {
     let mut h = Heap::new();
-    let a_blocks = alloc_n(&mut h, BIG, blocks_per_arena());
+    let (a, a_blocks) = fill_arena(&mut h);
     let b_block = alloc(&mut h, BIG);
-    let a = arena_of(&h, a_blocks[0]);
+    let b = arena_of(&h, b_block);
+    // B (kept, wholly empty) has at least as many free pools as A ever
+    // reaches, so A is never the last usable arena and gets unmapped.
+    free(&mut h, b_block, BIG);
     for &p in &a_blocks {
         free(&mut h, p, BIG);
     }
     assert!(h.arenas.get(a).address.is_null());
     // Fill B, then the next arena reuses descriptor `a`.
-    let b_rest = alloc_n(&mut h, BIG, blocks_per_arena() - 1);
+    let per_arena = blocks_per_pool(size_class_index(BIG).unwrap()) * ntotal(&h, b) as usize;
+    let b_blocks = alloc_n(&mut h, BIG, per_arena);
+    assert!(b_blocks.iter().all(|&p| arena_of(&h, p) == b));
     let c_block = alloc(&mut h, BIG);
     assert_eq!(arena_of(&h, c_block), a);
     let s = h.stats();
     assert_eq!((s.arenas_allocated_total, s.arenas_current, s.arenas_reclaimed, s.arenas_highwater), (3, 2, 1, 2));
     h.check_invariants();
-    for p in b_rest.into_iter().chain([b_block, c_block]) {
+    for p in b_blocks.into_iter().chain([c_block]) {
         free(&mut h, p, BIG);
     }
     h.check_invariants();
@@ -313,12 +330,11 @@ fn usable_arenas_stay_sorted_by_free_pools() {
     let mut h = Heap::new();
     let per_pool = blocks_per_pool(size_class_index(BIG).unwrap());
     // Three full arenas.
-    let blocks = alloc_n(&mut h, BIG, 3 * blocks_per_arena());
-    let arenas: Vec<u32> = (0..3).map(|k| arena_of(&h, blocks[k * blocks_per_arena()])).collect();
+    let full: Vec<(u32, Vec<*mut u8>)> = (0..3).map(|_| fill_arena(&mut h)).collect();
+    let arenas: Vec<u32> = full.iter().map(|f| f.0).collect();
     // Empty 3 pools of arena 0, 1 pool of arena 1, 2 pools of arena 2.
     for (k, pools) in [(0, 3), (1, 1), (2, 2)] {
-        let start = k * blocks_per_arena();
-        for &p in &blocks[start..start + pools * per_pool] {
+        for &p in &full[k].1[..pools * per_pool] {
             free(&mut h, p, BIG);
         }
         h.check_invariants();
@@ -338,7 +354,7 @@ fn usable_arenas_stay_sorted_by_free_pools() {
 fn descriptor_table_grows_from_16_by_doubling() {
     let mut h = Heap::new();
     let n = INITIAL_ARENA_OBJECTS + 1;
-    let blocks = alloc_n(&mut h, BIG, n * blocks_per_arena());
+    let blocks: Vec<*mut u8> = (0..n).flat_map(|_| fill_arena(&mut h).1).collect();
     assert_eq!(h.arenas.table.len(), 2 * INITIAL_ARENA_OBJECTS);
     let s = h.stats();
     assert_eq!(s.arenas_current, n);
@@ -444,7 +460,8 @@ fn new_arena_hook_runs_before_each_new_arena() {
     }
     let mut h = Heap::new();
     h.set_new_arena_hook(Some(hook));
-    let blocks = alloc_n(&mut h, BIG, blocks_per_arena() + 1);
+    let mut blocks = fill_arena(&mut h).1;
+    blocks.push(alloc(&mut h, BIG));
     assert_eq!(CALLS.load(Ordering::Relaxed), 102, "called with 0, then 1 arenas mapped");
     h.set_new_arena_hook(None);
     for p in blocks {
