@@ -1,0 +1,11 @@
+inf = float('inf')
+nan = float('nan')
+print(inf + 1, inf - inf, inf * 0, -inf * -1)
+print(nan == nan, nan != nan, nan < 1, nan > 1)
+print(inf > 1e308, -inf < -1e308)
+print(1e308 * 10, -1e308 * 10)
+import math
+print(math.isnan(inf - inf), math.isinf(-inf), math.copysign(1.0, -0.0))
+print(-0.0 + 0.0, -0.0 * 1, 0.0 * -1)
+print((0.1).is_integer(), (2.0).is_integer())
+print((0.5).as_integer_ratio(), (0.1).hex())

@@ -1,0 +1,7 @@
+n = -(10 ** 30)
+print(n // 7, n % 7, divmod(n, 7))
+print(n // -7, n % -7)
+print(n >> 3, n << 3)
+print(n & 0xFF, n | 0xF, n ^ -1)
+print(~n)
+print(hex(n), oct(-8), bin(-5))

@@ -1,0 +1,5 @@
+print(0, 7, -7, 1_000_000)
+print(0x1F, 0o17, 0b1011, 0XFF, 0O7, 0B1)
+print(10**20, -10**20)
+print(type(5).__name__, type(True).__name__)
+print(int(True) + 1, True + True)

@@ -1,0 +1,7 @@
+print((10).to_bytes(2, 'big'), (10).to_bytes(2, 'little'))
+print(int.from_bytes(b'\x01\x00', 'big'), int.from_bytes(b'\x01\x00', 'little'))
+print((-1).to_bytes(2, 'big', signed=True))
+print((255).bit_count() if hasattr(int, 'bit_count') else 8)
+print((7).conjugate(), (7).real, (7).imag, (6).numerator, (6).denominator)
+print((3).__add__(4), (3).__radd__(4), (3).__add__('x'))
+print(int.__name__, (5).__class__ is int)

@@ -1,0 +1,5 @@
+print(2 + 3 * 4, (2 + 3) * 4, 2 ** 3 ** 2, -2 ** 2, (-2) ** 2)
+print(1 + 2 << 3, 1 | 2 ^ 3 & 4, not 1 == 2, 5 - 3 - 1, 100 / 10 / 5)
+print(2 * 3 % 4, 7 // 2 * 2, -7 // 2, - 7 % 3)
+print(1 if 0 else 2 if 0 else 3, 3 < 4 == True)
+print(not 0 and 1, not (0 and 1), 0 or not 0)

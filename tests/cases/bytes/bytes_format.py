@@ -1,0 +1,5 @@
+print(b'%d-%s' % (5, b'x'), b'%05.1f' % 3.14159, b'%x' % 255, b'%c' % 65)
+print(b'abc'.center(7, b'*'), b'7'.zfill(3), b'AbC'.lower(), b'abc'.title())
+print(b'a b  c'.split(), b'x\ny'.splitlines(), b'abc'.partition(b'b'))
+print(b'abc'.isalpha(), b'123'.isdigit(), b' '.isspace(), b'ab1'.isalnum())
+print(bytes.maketrans(b'ab', b'xy'), b'aabb'.translate(bytes.maketrans(b'ab', b'xy')))

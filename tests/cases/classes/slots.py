@@ -1,0 +1,24 @@
+class P:
+    __slots__ = ('x', 'y')
+    def __init__(self, x, y):
+        self.x = x; self.y = y
+p = P(1, 2)
+print(p.x, p.y, hasattr(p, '__dict__'), P.__slots__)
+try:
+    p.z = 3
+except AttributeError as e:
+    print(e)
+del p.x
+try:
+    p.x
+except AttributeError as e:
+    print(e)
+class Q(P):
+    __slots__ = ('z',)
+q = Q(1, 2); q.z = 3
+print(q.x, q.y, q.z, hasattr(q, '__dict__'))
+class R(P):
+    pass
+r = R(1, 2); r.w = 9
+print(r.w, r.__dict__)
+print(type(P.x).__name__)

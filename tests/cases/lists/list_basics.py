@@ -1,0 +1,12 @@
+l = [3, 1, 2]
+print(l, len(l), l[0], l[-1], l[1:], l[::-1], type(l).__name__)
+l.append(4); print(l)
+l.extend([5, 6]); print(l)
+l.insert(0, 0); print(l)
+l.insert(100, 99); l.insert(-100, -99); print(l)
+print(l.pop(), l.pop(0), l.pop(2), l)
+l.remove(2); print(l)
+print(l.index(4), l.count(1), 1 in l, 7 in l)
+l.reverse(); print(l)
+l.sort(); print(l)
+l.clear(); print(l)

@@ -1,0 +1,6 @@
+print({5, 1, 3, 9, 7})
+print({100, 2, 50, 1})
+print(set([10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0]))
+print({-1, -2, 0, 1})
+print(set(range(20, 0, -3)))
+print(sorted({'pear', 'apple', 'fig'}))

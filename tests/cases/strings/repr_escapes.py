@@ -1,0 +1,8 @@
+print(repr('abc'), repr("it's"), repr('say "hi"'), repr('both \' and "'))
+print(repr('tab\there'), repr('nl\n'), repr('cr\r'), repr('back\\slash'), repr('\x00\x07\x1b\x7f'))
+print(repr('é'), repr('ω'), repr('€'), repr('😀'), repr('\u200b'), repr('\xa0'), repr('\x85'))
+print(repr('\ud800') if False else 'skip', repr('\U0001F600'), ascii('é😀'), ascii('plain'))
+print(str('quote"s'), repr(''), repr("'"), repr('"'))
+print(repr(['a', "b'c", 'd"e']), repr(('x',)), repr({'k': 'v\n'}))
+print('\N{GREEK SMALL LETTER ALPHA}', '\u00e9', '\x41', '\101', len('\u00e9'))
+print(r'raw\n\t', len(r'\n'), 'a' 'b' "c")

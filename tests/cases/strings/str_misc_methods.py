@@ -1,0 +1,7 @@
+print('abc'.translate(str.maketrans('ab', 'xy')), 'hello'.translate({ord('l'): None}))
+print(str.maketrans({'a': '1'})[97], 'a-b_c'.translate(str.maketrans('-_', '  ')))
+print('%s' % 'x'.join('123'), 'Hello'.encode(), 'ab'.encode('ascii'))
+print(str(b'x'), str(123), str([1, 'a']), str(), str(1.0))
+print('abc'.__len__(), 'abc'.__contains__('b'), 'ab'.__add__('c'), 'abc'.__getitem__(1))
+print('Mississippi'.count('ss'), 'Mississippi'.replace('ss', 'SS', 1))
+print('a\tb'.split('\t'), 'one  two'.split(' '), ' x '.split(' '))
