@@ -104,15 +104,29 @@ impl Arenas {
         }
     }
 
-    /// Descriptor `i`.
-    #[inline]
+    /// Descriptor `i` (bounds-checked; for the debug checks and tests).
+    #[cfg(any(debug_assertions, test))]
     pub(crate) fn get(&self, i: u32) -> &ArenaObject {
         &self.table.as_slice()[i as usize]
     }
 
-    #[inline]
-    fn get_mut(&mut self, i: u32) -> &mut ArenaObject {
-        &mut self.table.as_mut_slice()[i as usize]
+    /// Descriptor `i` without a bounds check, for the hot slow paths.
+    ///
+    /// Sound because this module only ever stores indices it handed out
+    /// (`new_arena`), in pool headers, list links and `nfp2lasta`, and the
+    /// table never shrinks; callers pass only such stored indices (never
+    /// [`NIL`]). Debug builds check the bound.
+    #[inline(always)]
+    fn at(&self, i: u32) -> &ArenaObject {
+        // SAFETY: `i` is a stored index, < table.len() (see above).
+        unsafe { self.table.get_unchecked(i as usize) }
+    }
+
+    /// [`Arenas::at`], mutably.
+    #[inline(always)]
+    fn at_mut(&mut self, i: u32) -> &mut ArenaObject {
+        // SAFETY: as in `at`.
+        unsafe { self.table.get_unchecked_mut(i as usize) }
     }
 
     /// True if `usable_arenas` is empty, i.e. the next pool needs a new arena.
@@ -154,7 +168,7 @@ impl Arenas {
             }
         }
         let i = self.unused;
-        let d = self.get_mut(i);
+        let d = self.at_mut(i);
         let next_unused = d.nextarena;
         d.address = base;
         d.freepools = ptr::null_mut();
@@ -185,12 +199,12 @@ impl Arenas {
                 return ptr::null_mut();
             }
             self.usable = a;
-            let nf = self.get(a).nfreepools as usize;
+            let nf = self.at(a).nfreepools as usize;
             debug_assert_eq!(self.nfp2lasta[nf], NIL);
             self.nfp2lasta[nf] = a;
         }
         let a = self.usable;
-        let nf = self.get(a).nfreepools as usize;
+        let nf = self.at(a).nfreepools as usize;
         // The head has the fewest free pools; after taking one it is the
         // only arena with nf - 1, and if it was the last with nf, none is.
         if self.nfp2lasta[nf] == a {
@@ -200,7 +214,7 @@ impl Arenas {
             debug_assert_eq!(self.nfp2lasta[nf - 1], NIL);
             self.nfp2lasta[nf - 1] = a;
         }
-        let d = self.get_mut(a);
+        let d = self.at_mut(a);
         let pool = d.freepools;
         let pool = if pool.is_null() {
             let pool = d.pool_address.cast::<PoolHeader>();
@@ -228,7 +242,7 @@ impl Arenas {
             d.nextarena = NIL;
             self.usable = next;
             if next != NIL {
-                self.get_mut(next).prevarena = NIL;
+                self.at_mut(next).prevarena = NIL;
             }
         }
         pool
@@ -245,7 +259,7 @@ impl Arenas {
     pub(crate) unsafe fn return_pool(&mut self, pool: *mut PoolHeader) {
         // SAFETY: `pool` is a live header (contract).
         let a = unsafe { (*pool).arenaindex };
-        let d = self.get_mut(a);
+        let d = self.at_mut(a);
         // SAFETY: as above; the pool now joins the arena's free list.
         unsafe { (*pool).nextpool = d.freepools };
         d.freepools = pool;
@@ -259,7 +273,7 @@ impl Arenas {
         // that group's last, its left neighbour (if in the group) takes over.
         let lastnf = self.nfp2lasta[old_nf];
         if lastnf == a {
-            self.nfp2lasta[old_nf] = if prev != NIL && self.get(prev).nfreepools as usize == old_nf {
+            self.nfp2lasta[old_nf] = if prev != NIL && self.at(prev).nfreepools as usize == old_nf {
                 prev
             } else {
                 NIL
@@ -276,11 +290,11 @@ impl Arenas {
             // Case 2: the arena was full, so not in usable_arenas; it has the
             // fewest free pools of all, so it goes at the head.
             let head = self.usable;
-            let d = self.get_mut(a);
+            let d = self.at_mut(a);
             d.nextarena = head;
             d.prevarena = NIL;
             if head != NIL {
-                self.get_mut(head).prevarena = a;
+                self.at_mut(head).prevarena = a;
             }
             self.usable = a;
             if self.nfp2lasta[1] == NIL {
@@ -299,15 +313,15 @@ impl Arenas {
         // with old_nf free pools), which keeps the list sorted.
         debug_assert!(next != NIL && lastnf != NIL);
         self.unlink_usable(a, prev, next);
-        let after = self.get(lastnf).nextarena;
+        let after = self.at(lastnf).nextarena;
         {
-            let d = self.get_mut(a);
+            let d = self.at_mut(a);
             d.prevarena = lastnf;
             d.nextarena = after;
         }
-        self.get_mut(lastnf).nextarena = a;
+        self.at_mut(lastnf).nextarena = a;
         if after != NIL {
-            self.get_mut(after).prevarena = a;
+            self.at_mut(after).prevarena = a;
         }
     }
 
@@ -317,10 +331,10 @@ impl Arenas {
             debug_assert_eq!(self.usable, a);
             self.usable = next;
         } else {
-            self.get_mut(prev).nextarena = next;
+            self.at_mut(prev).nextarena = next;
         }
         if next != NIL {
-            self.get_mut(next).prevarena = prev;
+            self.at_mut(next).prevarena = prev;
         }
     }
 
@@ -328,7 +342,7 @@ impl Arenas {
     #[cold]
     fn release(&mut self, a: u32) {
         let unused = self.unused;
-        let d = self.get_mut(a);
+        let d = self.at_mut(a);
         let base = d.address;
         *d = ArenaObject { nextarena: unused, ..ArenaObject::UNUSED };
         self.unused = a;

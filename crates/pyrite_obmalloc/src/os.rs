@@ -121,14 +121,26 @@ impl<T: Copy> SysVec<T> {
         }
     }
 
-    /// The initialised elements, mutably.
-    pub(crate) fn as_mut_slice(&mut self) -> &mut [T] {
-        if self.ptr.is_null() {
-            &mut []
-        } else {
-            // SAFETY: as in `as_slice`; `&mut self` makes the borrow unique.
-            unsafe { core::slice::from_raw_parts_mut(self.ptr, self.len) }
-        }
+    /// Element `i` without a bounds check.
+    ///
+    /// # Safety
+    /// `i < self.len()`.
+    #[inline(always)]
+    pub(crate) unsafe fn get_unchecked(&self, i: usize) -> &T {
+        debug_assert!(i < self.len);
+        // SAFETY: `i < len` (contract), so the element is initialised.
+        unsafe { &*self.ptr.add(i) }
+    }
+
+    /// Element `i`, mutably, without a bounds check.
+    ///
+    /// # Safety
+    /// `i < self.len()`.
+    #[inline(always)]
+    pub(crate) unsafe fn get_unchecked_mut(&mut self, i: usize) -> &mut T {
+        debug_assert!(i < self.len);
+        // SAFETY: `i < len` (contract); `&mut self` makes the borrow unique.
+        unsafe { &mut *self.ptr.add(i) }
     }
 
     /// Grows the capacity to exactly `new_cap` elements (if larger). Returns
@@ -223,8 +235,10 @@ mod tests {
         assert_eq!(v.remove(0), 100);
         assert_eq!(v.remove(4), 200);
         assert_eq!(v.as_slice(), &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-        v.as_mut_slice()[3] = 42;
-        assert_eq!(v.as_slice()[3], 42);
+        // SAFETY: 3 < len.
+        unsafe { *v.get_unchecked_mut(3) = 42 };
+        // SAFETY: 3 < len.
+        assert_eq!(unsafe { *v.get_unchecked(3) }, 42);
         assert!(v.reserve_exact(64));
         assert_eq!(v.cap, 64);
         assert!(v.reserve_exact(8), "shrinking is a no-op");
