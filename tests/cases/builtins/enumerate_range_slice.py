@@ -1,0 +1,5 @@
+print(list(enumerate('abc', 1)), list(enumerate([])))
+print(slice(1, 10, 2).indices(5), slice(None, None, -1).indices(4))
+s = slice(1, 3)
+print([10, 20, 30, 40][s], 'abcd'[s], s.start, s.stop, s.step)
+print(range(5)[::-1], range(10)[2:8:2], list(range(10)[2:8:2]))

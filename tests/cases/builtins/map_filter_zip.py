@@ -1,0 +1,6 @@
+print(list(map(str, [1, 2])), list(map(pow, [2, 3], [3, 2])), list(map(len, ['a', 'bb'])))
+print(list(filter(None, [0, 1, '', 'a', [], [0]])), list(filter(lambda x: x % 2, range(7))))
+m = map(int, '123')
+print(next(m), list(m))
+print(type(map(str, [])).__name__, type(filter(None, [])).__name__, type(zip()).__name__)
+print(list(map(lambda a, b, c: a + b + c, 'ab', 'cd', 'ef')))

@@ -1,0 +1,11 @@
+import sys
+print('a', 'b', 'c', sep='')
+print('a', 'b', sep=' | ', end=' <end>\n')
+print('to stderr', file=sys.stderr)
+print('x', 'y', sep='\n', file=sys.stderr)
+print(file=sys.stdout)
+print('no newline', end='')
+print(' then more')
+print(1, None, sep=None, end=None)
+sys.stdout.write('written\n')
+print(sys.stdout.write('abc'), flush=True)

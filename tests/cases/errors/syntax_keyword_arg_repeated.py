@@ -1,0 +1,2 @@
+def f(**kw): pass
+f(a=1, a=2)

@@ -1,0 +1,3 @@
+for i in range(2000):
+    print('line', i)
+raise RuntimeError('after output')

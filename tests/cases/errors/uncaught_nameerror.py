@@ -1,0 +1,3 @@
+def compute():
+    return total_value * 2
+compute()
