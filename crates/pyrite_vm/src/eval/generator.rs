@@ -1,0 +1,207 @@
+//! Generators: a suspended [`Frame`] owned by a generator object, resumed by
+//! `next()`, `send()`, `throw()` and `close()`.
+
+use std::cell::{Cell, UnsafeCell};
+
+use super::frame::Frame;
+use super::interp::{execute, Outcome};
+use crate::object::{alloc_object, PyObject, PyRef};
+use crate::types::function::FunctionObj;
+use crate::types::typeobj::{FuncArgs, Layout, Slots};
+use crate::vm::Vm;
+use crate::{PyErr, PyResult};
+
+/// A generator object.
+#[repr(C)]
+pub struct GeneratorObj {
+    /// Header.
+    pub ob: PyObject,
+    /// The suspended frame; `None` once finished.
+    pub frame: UnsafeCell<Option<Box<Frame>>>,
+    /// True while the frame is executing.
+    pub running: Cell<bool>,
+    /// True once started (the first `send` must be None).
+    pub started: Cell<bool>,
+    /// `__name__`.
+    pub name: PyRef,
+    /// `__qualname__`.
+    pub qualname: PyRef,
+}
+// SAFETY: repr(C), header first, unique layout tag.
+unsafe impl crate::object::PyPayload for GeneratorObj {
+    const LAYOUT: Layout = Layout::Generator;
+}
+
+impl Drop for GeneratorObj {
+    fn drop(&mut self) {
+        if let Some(frame) = self.frame.get_mut().take() {
+            if let Some(vm) = Vm::current() {
+                super::release_frame(vm, *frame);
+            }
+        }
+    }
+}
+
+/// Wrap a frame of a generator function.
+pub fn new_generator(vm: &Vm, frame: Box<Frame>, func: &FunctionObj) -> PyRef {
+    // SAFETY: short borrows of the name fields.
+    let (name, qualname) = unsafe { ((*func.name.get()).clone(), (*func.qualname.get()).clone()) };
+    alloc_object(&vm.types.generator, |ob| GeneratorObj {
+        ob,
+        frame: UnsafeCell::new(Some(frame)),
+        running: Cell::new(false),
+        started: Cell::new(false),
+        name,
+        qualname,
+    })
+}
+
+/// Result of sending into a generator or delegate iterator.
+pub enum SendResult {
+    /// It yielded a value.
+    Yielded(PyRef),
+    /// It finished with this return value.
+    Returned(PyRef),
+}
+
+fn gen(o: &PyRef) -> &GeneratorObj {
+    o.downcast::<GeneratorObj>().expect("generator")
+}
+
+/// Resume a generator with `value` (or throw `exc` into it).
+fn resume(vm: &Vm, g: &PyRef, value: Option<PyRef>, exc: Option<PyErr>) -> PyResult<SendResult> {
+    let gen = gen(g);
+    if gen.running.get() {
+        return Err(vm.new_exception_msg(&vm.exc.value_error, "generator already executing"));
+    }
+    // SAFETY: the frame is taken out while it runs (re-entrant calls see None
+    // and `running`), and put back only when it yields.
+    let frame = unsafe { (*gen.frame.get()).take() };
+    let Some(mut frame) = frame else {
+        return match exc {
+            Some(e) => Err(e),
+            None => Err(vm.stop_iteration(None)),
+        };
+    };
+    let first = !gen.started.get();
+    gen.started.set(true);
+    if first && exc.is_none() && value.as_ref().is_some_and(|v| !vm.is_none(v)) {
+        // SAFETY: as above.
+        unsafe { *gen.frame.get() = Some(frame) };
+        gen.started.set(false);
+        return Err(vm.type_error("can't send non-None value to a just-started generator"));
+    }
+    gen.running.set(true);
+    let r = match exc {
+        Some(e) => super::interp::execute_throw(vm, &mut frame, e),
+        None => execute(vm, &mut frame, if first { None } else { value }),
+    };
+    gen.running.set(false);
+    match r {
+        Ok(Outcome::Yield(v)) => {
+            // SAFETY: as above.
+            unsafe { *gen.frame.get() = Some(frame) };
+            Ok(SendResult::Yielded(v))
+        }
+        Ok(Outcome::Return(v)) => {
+            super::release_frame(vm, *frame);
+            Ok(SendResult::Returned(v))
+        }
+        Err(e) => {
+            super::release_frame(vm, *frame);
+            if vm.is_instance(&e.0, &vm.exc.stop_iteration) {
+                let r = vm.new_exception_msg(&vm.exc.runtime_error, "generator raised StopIteration");
+                super::interp::exc_set_context(vm, &r.0, e.0.clone());
+                if let Some(x) = r.0.downcast::<crate::types::exceptions::ExceptionObj>() {
+                    crate::types::function::cell_set(&x.cause, Some(e.0));
+                    x.suppress_context.set(true);
+                }
+                return Err(r);
+            }
+            Err(e)
+        }
+    }
+}
+
+/// `SEND`: forward a value to a generator or iterator.
+pub fn send_to(vm: &Vm, recv: &PyRef, v: PyRef) -> PyResult<SendResult> {
+    if recv.ty().layout == Layout::Generator {
+        return resume(vm, recv, Some(v), None);
+    }
+    let r = if vm.is_none(&v) { vm.next(recv)? } else { Some(vm.call_method(recv, "send", &[v])?) };
+    Ok(match r {
+        Some(y) => SendResult::Yielded(y),
+        None => SendResult::Returned(vm.none()),
+    })
+}
+
+fn stop_value(vm: &Vm, r: SendResult) -> PyResult<PyRef> {
+    match r {
+        SendResult::Yielded(v) => Ok(v),
+        SendResult::Returned(v) => Err(vm.stop_iteration(if vm.is_none(&v) { None } else { Some(v) })),
+    }
+}
+
+pub(crate) fn init(vm: &Vm) {
+    let t = &vm.types.generator;
+    vm.set_type_slots(
+        t,
+        Slots {
+            iter: Some(|_, o| Ok(o.clone())),
+            iternext: Some(|vm, o| match resume(vm, o, Some(vm.none()), None)? {
+                SendResult::Yielded(v) => Ok(Some(v)),
+                SendResult::Returned(v) if vm.is_none(&v) => Ok(None),
+                SendResult::Returned(v) => Err(vm.stop_iteration(Some(v))),
+            }),
+            repr: Some(|vm, o| {
+                let q = vm.str_of(&gen(o).qualname).unwrap_or("?").to_string();
+                Ok(vm.new_string(format!("<generator object {} at {:#x}>", q, o.as_ptr() as usize)))
+            }),
+            ..Default::default()
+        },
+    );
+    vm.add_method(t, "send", |vm, a: FuncArgs<'_>| {
+        let [g, v] = a.args else { return Err(vm.type_error("send() takes exactly one argument")) };
+        let r = resume(vm, g, Some(v.clone()), None)?;
+        stop_value(vm, r)
+    });
+    vm.add_method(t, "throw", |vm, a: FuncArgs<'_>| {
+        let g = &a.args[0];
+        let Some(typ) = a.args.get(1) else { return Err(vm.type_error("throw expected at least 1 argument, got 0")) };
+        let e = match a.args.get(2).filter(|v| !vm.is_none(v)) {
+            Some(val) if crate::types::TypeRef::new(typ.clone()).is_some() && !val.ty().has_flag(crate::types::typeobj::TypeFlags::EXC_SUBCLASS) => {
+                match vm.call_pos(typ, std::slice::from_ref(val)) {
+                    Ok(e) => PyErr(e),
+                    Err(e) => e,
+                }
+            }
+            Some(val) => PyErr(val.clone()),
+            None => super::interp::make_exception(vm, typ.clone()),
+        };
+        let r = resume(vm, g, None, Some(e))?;
+        stop_value(vm, r)
+    });
+    vm.add_method(t, "close", |vm, a: FuncArgs<'_>| {
+        let g = &a.args[0];
+        // SAFETY: short borrow to test for a live frame.
+        let live = unsafe { (*gen(g).frame.get()).is_some() };
+        if !live || !gen(g).started.get() {
+            // SAFETY: dropping an unstarted frame runs no Python code in it.
+            let f = unsafe { (*gen(g).frame.get()).take() };
+            if let Some(f) = f {
+                super::release_frame(vm, *f);
+            }
+            return Ok(vm.none());
+        }
+        let e = vm.new_exception(&vm.exc.generator_exit, vec![]);
+        match resume(vm, g, None, Some(e)) {
+            Ok(SendResult::Yielded(_)) => Err(vm.runtime_error("generator ignored GeneratorExit")),
+            Ok(SendResult::Returned(_)) => Ok(vm.none()),
+            Err(e) if vm.is_instance(&e.0, &vm.exc.generator_exit) || vm.is_instance(&e.0, &vm.exc.stop_iteration) => Ok(vm.none()),
+            Err(e) => Err(e),
+        }
+    });
+    vm.add_getset(t, "__name__", |_, o| Ok(gen(o).name.clone()), None);
+    vm.add_getset(t, "__qualname__", |_, o| Ok(gen(o).qualname.clone()), None);
+    vm.add_getset(t, "gi_running", |vm, o| Ok(vm.new_bool(gen(o).running.get())), None);
+}

@@ -1,0 +1,1107 @@
+//! The bytecode eval loop: one `match` on the opcode per instruction, with
+//! the exception table consulted only when something raises.
+
+use pyrite_compiler::bytecode::{Opcode, CO_FAST_CELL};
+
+use super::frame::Frame;
+use crate::object::{alloc_object, PyRef};
+use crate::ops::BinOp;
+use crate::types::cell::CellObj;
+use crate::types::code::CodeObj;
+use crate::types::dict::DictObj;
+use crate::types::exceptions::{ExceptionObj, TracebackObj};
+use crate::types::function::{cell_get, cell_set, FunctionObj};
+use crate::types::list::ListObj;
+use crate::types::tuple::TupleObj;
+use crate::types::typeobj::{CmpOp, FuncArgs, Layout, TypeFlags};
+use crate::types::TypeRef;
+use crate::vm::Vm;
+use crate::{PyErr, PyResult};
+
+/// What running a frame produced.
+pub enum Outcome {
+    /// `RETURN_VALUE`.
+    Return(PyRef),
+    /// `YIELD_VALUE` (generators): the frame can be resumed.
+    Yield(PyRef),
+}
+
+/// Run a (non-generator) frame to completion.
+pub fn run_frame(vm: &Vm, frame: &mut Frame) -> PyResult {
+    match execute(vm, frame, None)? {
+        Outcome::Return(v) | Outcome::Yield(v) => Ok(v),
+    }
+}
+
+/// The `__traceback__` of an exception.
+pub fn exc_traceback(e: &PyRef) -> Option<PyRef> {
+    e.downcast::<ExceptionObj>().and_then(|x| cell_get(&x.traceback))
+}
+
+/// Set `e.__context__ = ctx` unless that would make a chain loop.
+pub fn exc_set_context(vm: &Vm, e: &PyRef, ctx: PyRef) {
+    if e.is(&ctx) {
+        return;
+    }
+    // Break cycles: if e is already in ctx's context chain, cut it there.
+    let mut cur = Some(ctx.clone());
+    while let Some(c) = cur {
+        let next = c.downcast::<ExceptionObj>().and_then(|x| cell_get(&x.context));
+        if let Some(n) = &next {
+            if n.is(e) {
+                if let Some(x) = c.downcast::<ExceptionObj>() {
+                    cell_set(&x.context, None);
+                }
+                break;
+            }
+        }
+        cur = next;
+    }
+    let _ = vm;
+    if let Some(x) = e.downcast::<ExceptionObj>() {
+        cell_set(&x.context, Some(ctx));
+    }
+}
+
+fn add_traceback(vm: &Vm, e: &PyRef, frame: &Frame) {
+    let Some(x) = e.downcast::<ExceptionObj>() else { return };
+    // SAFETY: code of a frame is a CodeObj.
+    let code = unsafe { frame.code.downcast_unchecked::<CodeObj>() };
+    let lineno = code.code.locations.get(frame.lasti).map_or(0, |l| l.line);
+    let next = cell_get(&x.traceback);
+    let tb = alloc_object(&vm.types.traceback, |ob| TracebackObj {
+        ob,
+        next: std::cell::UnsafeCell::new(next),
+        code: frame.code.clone(),
+        lasti: frame.lasti as u32,
+        lineno,
+    });
+    cell_set(&x.traceback, Some(tb));
+}
+
+/// Normalise what `raise X` was given into an exception instance.
+pub(crate) fn make_exception(vm: &Vm, v: PyRef) -> PyErr {
+    if v.ty().has_flag(TypeFlags::EXC_SUBCLASS) {
+        return PyErr(v);
+    }
+    if let Some(t) = TypeRef::new(v.clone()) {
+        if t.has_flag(TypeFlags::EXC_SUBCLASS) {
+            return match vm.call0(&v) {
+                Ok(e) if e.ty().has_flag(TypeFlags::EXC_SUBCLASS) => PyErr(e),
+                Ok(e) => vm.type_error(format!(
+                    "calling {} should have returned an instance of BaseException, not {}",
+                    vm.repr_string(&v).unwrap_or_default(),
+                    e.ty().name()
+                )),
+                Err(e) => e,
+            };
+        }
+    }
+    vm.type_error("exceptions must derive from BaseException")
+}
+
+/// `isinstance(exc, t)` for `except t:` (t a class or tuple of classes).
+fn exception_matches(vm: &Vm, exc: &PyRef, t: &PyRef) -> PyResult<bool> {
+    if let Some(tup) = t.downcast::<TupleObj>() {
+        for x in tup.items() {
+            if exception_matches(vm, exc, x)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    match TypeRef::new(t.clone()) {
+        Some(tt) if tt.has_flag(TypeFlags::EXC_SUBCLASS) => Ok(exc.ty().is_subtype(&tt)),
+        _ => Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed")),
+    }
+}
+
+struct FrameGuard<'a>(&'a Vm);
+impl Drop for FrameGuard<'_> {
+    fn drop(&mut self) {
+        self.0.frames.borrow_mut().pop();
+        self.0.leave_recursion();
+    }
+}
+
+/// Execute `frame` from its current instruction. `send` is the value sent
+/// into a resumed generator (pushed as the result of its `YIELD_VALUE`).
+pub fn execute(vm: &Vm, frame: &mut Frame, send: Option<PyRef>) -> PyResult<Outcome> {
+    vm.check_recursion()?;
+    vm.frames.borrow_mut().push(frame as *const Frame);
+    let _guard = FrameGuard(vm);
+    if let Some(v) = send {
+        frame.stack.push(Some(v));
+    }
+    let code_ref = frame.code.clone();
+    // SAFETY: code of a frame is a CodeObj.
+    let code = unsafe { code_ref.downcast_unchecked::<CodeObj>() };
+    let mut pending: Option<(PyErr, bool)> = None;
+    loop {
+        if let Some((err, add_tb)) = pending.take() {
+            match unwind(vm, frame, code, err, add_tb) {
+                Ok(()) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        match step(vm, frame, code) {
+            Ok(Some(out)) => return Ok(out),
+            Ok(None) => {}
+            Err((e, add_tb)) => pending = Some((e, add_tb)),
+        }
+    }
+}
+
+/// Route a raised exception to the innermost handler of this frame, or
+/// return it to the caller.
+fn unwind(vm: &Vm, frame: &mut Frame, code: &CodeObj, err: PyErr, add_tb: bool) -> Result<(), PyErr> {
+    if add_tb {
+        if let Some(h) = vm.handled.borrow().clone() {
+            if let Some(x) = err.0.downcast::<ExceptionObj>() {
+                if cell_get(&x.context).is_none() {
+                    exc_set_context(vm, &err.0, h);
+                }
+            }
+        }
+        add_traceback(vm, &err.0, frame);
+    }
+    let at = frame.lasti as u32;
+    let entry = code.code.exception_table.iter().find(|e| e.start <= at && at < e.end);
+    let Some(e) = entry else { return Err(err) };
+    frame.stack.truncate(e.depth as usize);
+    if e.lasti {
+        frame.stack.push(Some(vm.new_int(frame.lasti as i64)));
+    }
+    frame.stack.push(Some(err.0));
+    frame.ip = e.target as usize;
+    Ok(())
+}
+
+type StepResult = Result<Option<Outcome>, (PyErr, bool)>;
+
+macro_rules! pop {
+    ($f:expr) => {
+        match $f.stack.pop() {
+            Some(Some(v)) => v,
+            _ => unreachable!("stack underflow or NULL where a value was expected"),
+        }
+    };
+}
+macro_rules! top {
+    ($f:expr) => {
+        match $f.stack.last() {
+            Some(Some(v)) => v,
+            _ => unreachable!("empty stack"),
+        }
+    };
+}
+
+/// Run instructions until one returns, yields or raises.
+#[inline(never)]
+fn step(vm: &Vm, f: &mut Frame, code: &CodeObj) -> StepResult {
+    let instrs = &code.code.instructions;
+    let mut ext: u32 = 0;
+    macro_rules! tri {
+        ($e:expr) => {
+            match $e {
+                Ok(v) => v,
+                Err(e) => return Err((e, true)),
+            }
+        };
+    }
+    loop {
+        let ins = instrs[f.ip];
+        f.lasti = f.ip;
+        f.ip += 1;
+        let arg = ext | ins.arg as u32;
+        ext = 0;
+        match ins.op {
+            Opcode::NOP | Opcode::RESUME => {
+                if vm.interrupted() {
+                    return Err((vm.new_exception(&vm.exc.keyboard_interrupt, vec![]), true));
+                }
+            }
+            Opcode::EXTENDED_ARG => {
+                ext = arg << 8;
+            }
+            Opcode::POP_TOP => {
+                f.stack.pop();
+            }
+            Opcode::PUSH_NULL => f.stack.push(None),
+            Opcode::COPY_FREE_VARS => {
+                let func = f.func.as_ref().and_then(|x| x.downcast::<FunctionObj>());
+                if let Some(cl) = func.and_then(|x| x.closure.as_ref()).and_then(|c| c.downcast::<TupleObj>()) {
+                    let n = arg as usize;
+                    let start = f.fast.len() - n;
+                    for (i, c) in cl.items().iter().enumerate().take(n) {
+                        f.fast[start + i] = Some(c.clone());
+                    }
+                }
+            }
+            Opcode::MAKE_CELL => {
+                let i = arg as usize;
+                let v = f.fast[i].take();
+                f.fast[i] = Some(alloc_object(&vm.types.cell, |ob| CellObj { ob, value: std::cell::UnsafeCell::new(v) }));
+            }
+            Opcode::UNARY_POSITIVE => {
+                let v = pop!(f);
+                f.stack.push(Some(tri!(vm.pos(&v))));
+            }
+            Opcode::UNARY_NEGATIVE => {
+                let v = pop!(f);
+                f.stack.push(Some(tri!(vm.neg(&v))));
+            }
+            Opcode::UNARY_NOT => {
+                let v = pop!(f);
+                let b = tri!(vm.truthy(&v));
+                f.stack.push(Some(vm.new_bool(!b)));
+            }
+            Opcode::UNARY_INVERT => {
+                let v = pop!(f);
+                f.stack.push(Some(tri!(vm.invert(&v))));
+            }
+            Opcode::BINARY_OP => {
+                let b = pop!(f);
+                let a = pop!(f);
+                let (op, inplace) = BinOp::from_arg(arg);
+                let r = if inplace { vm.inplace_op(&a, &b, op) } else { vm.binary_op(&a, &b, op) };
+                f.stack.push(Some(tri!(r)));
+            }
+            Opcode::BINARY_SUBSCR => {
+                let k = pop!(f);
+                let c = pop!(f);
+                f.stack.push(Some(tri!(vm.get_item(&c, &k))));
+            }
+            Opcode::STORE_SUBSCR => {
+                let k = pop!(f);
+                let c = pop!(f);
+                let v = pop!(f);
+                tri!(vm.set_item(&c, &k, v));
+            }
+            Opcode::DELETE_SUBSCR => {
+                let k = pop!(f);
+                let c = pop!(f);
+                tri!(vm.del_item(&c, &k));
+            }
+            Opcode::COMPARE_OP => {
+                let b = pop!(f);
+                let a = pop!(f);
+                let r = tri!(vm.rich_compare(&a, &b, CmpOp::from_arg(arg)));
+                f.stack.push(Some(r));
+            }
+            Opcode::IS_OP => {
+                let b = pop!(f);
+                let a = pop!(f);
+                f.stack.push(Some(vm.new_bool(a.is(&b) != (arg == 1))));
+            }
+            Opcode::CONTAINS_OP => {
+                let b = pop!(f);
+                let a = pop!(f);
+                let r = tri!(vm.contains(&b, &a));
+                f.stack.push(Some(vm.new_bool(r != (arg == 1))));
+            }
+            Opcode::LOAD_CONST => f.stack.push(Some(code.consts[arg as usize].clone())),
+            Opcode::LOAD_NAME => {
+                let name = &code.names[arg as usize];
+                let v = tri!(load_name(vm, f, name));
+                f.stack.push(Some(v));
+            }
+            Opcode::STORE_NAME => {
+                let v = pop!(f);
+                let name = code.names[arg as usize].clone();
+                let locals = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                tri!(store_mapping(vm, &locals, name, v));
+            }
+            Opcode::DELETE_NAME => {
+                let name = &code.names[arg as usize];
+                let locals = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                let r = tri!(delete_mapping(vm, &locals, name));
+                if !r {
+                    return Err((vm.name_error(format!("name '{}' is not defined", vm.str_of(name).unwrap_or("?"))), true));
+                }
+            }
+            Opcode::LOAD_GLOBAL => {
+                let name = &code.names[(arg >> 1) as usize];
+                let v = tri!(load_global(vm, f, name));
+                if arg & 1 != 0 {
+                    f.stack.push(None);
+                }
+                f.stack.push(Some(v));
+            }
+            Opcode::STORE_GLOBAL => {
+                let v = pop!(f);
+                let name = code.names[arg as usize].clone();
+                tri!(store_mapping(vm, &f.globals.clone(), name, v));
+            }
+            Opcode::DELETE_GLOBAL => {
+                let name = &code.names[arg as usize];
+                if !tri!(delete_mapping(vm, &f.globals.clone(), name)) {
+                    return Err((vm.name_error(format!("name '{}' is not defined", vm.str_of(name).unwrap_or("?"))), true));
+                }
+            }
+            Opcode::LOAD_FAST => match &f.fast[arg as usize] {
+                Some(v) => {
+                    let v = v.clone();
+                    f.stack.push(Some(v));
+                }
+                None => return Err((unbound_local(vm, code, arg), true)),
+            },
+            Opcode::STORE_FAST => {
+                let v = pop!(f);
+                let old = f.fast[arg as usize].replace(v);
+                drop(old);
+            }
+            Opcode::DELETE_FAST => {
+                let old = f.fast[arg as usize].take();
+                if old.is_none() {
+                    return Err((unbound_local(vm, code, arg), true));
+                }
+                drop(old);
+            }
+            Opcode::LOAD_CLOSURE => {
+                let c = f.fast[arg as usize].clone();
+                f.stack.push(c);
+            }
+            Opcode::LOAD_DEREF => {
+                let v = f.fast[arg as usize].as_ref().and_then(|c| c.downcast::<CellObj>()).and_then(CellObj::get);
+                match v {
+                    Some(v) => f.stack.push(Some(v)),
+                    None => return Err((unbound_deref(vm, code, arg), true)),
+                }
+            }
+            Opcode::LOAD_CLASSDEREF => {
+                let name = &code.localsplusnames[arg as usize];
+                let from_locals = match &f.locals {
+                    Some(l) => tri!(mapping_get(vm, l, name)),
+                    None => None,
+                };
+                let v = from_locals.or_else(|| f.fast[arg as usize].as_ref().and_then(|c| c.downcast::<CellObj>()).and_then(CellObj::get));
+                match v {
+                    Some(v) => f.stack.push(Some(v)),
+                    None => return Err((unbound_deref(vm, code, arg), true)),
+                }
+            }
+            Opcode::STORE_DEREF => {
+                let v = pop!(f);
+                if let Some(c) = f.fast[arg as usize].as_ref().and_then(|c| c.downcast::<CellObj>()) {
+                    c.set(Some(v));
+                }
+            }
+            Opcode::DELETE_DEREF => {
+                if let Some(c) = f.fast[arg as usize].as_ref().and_then(|c| c.downcast::<CellObj>()) {
+                    if c.get().is_none() {
+                        return Err((unbound_deref(vm, code, arg), true));
+                    }
+                    c.set(None);
+                }
+            }
+            Opcode::LOAD_ATTR => {
+                let o = pop!(f);
+                let v = tri!(vm.get_attr(&o, &code.names[arg as usize]));
+                f.stack.push(Some(v));
+            }
+            Opcode::STORE_ATTR => {
+                let o = pop!(f);
+                let v = pop!(f);
+                tri!(vm.set_attr(&o, &code.names[arg as usize], Some(v)));
+            }
+            Opcode::DELETE_ATTR => {
+                let o = pop!(f);
+                tri!(vm.set_attr(&o, &code.names[arg as usize], None));
+            }
+            Opcode::LOAD_METHOD => {
+                let o = pop!(f);
+                let name = &code.names[arg as usize];
+                match load_method(vm, &o, name) {
+                    Ok(Some(m)) => {
+                        f.stack.push(Some(m));
+                        f.stack.push(Some(o));
+                    }
+                    Ok(None) => {
+                        let v = tri!(vm.get_attr(&o, name));
+                        f.stack.push(None);
+                        f.stack.push(Some(v));
+                    }
+                    Err(e) => return Err((e, true)),
+                }
+            }
+            Opcode::KW_NAMES => {
+                f.kwnames = Some(code.consts[arg as usize].clone());
+            }
+            Opcode::CALL => {
+                let n = arg as usize;
+                let kwnames = f.kwnames.take();
+                let len = f.stack.len();
+                let base = len - n - 2;
+                let r = {
+                    let kw: &[PyRef] = match &kwnames {
+                        Some(k) => k.downcast::<TupleObj>().map(|t| t.items()).unwrap_or(&[]),
+                        None => &[],
+                    };
+                    let slots = &f.stack[base..];
+                    let args: Vec<PyRef>;
+                    let callable: PyRef;
+                    match (&slots[0], &slots[1]) {
+                        (None, Some(c)) => {
+                            callable = c.clone();
+                            args = slots[2..].iter().map(|x| x.clone().expect("arg")).collect();
+                        }
+                        (Some(m), Some(s)) => {
+                            callable = m.clone();
+                            let mut a = Vec::with_capacity(n + 1);
+                            a.push(s.clone());
+                            a.extend(slots[2..].iter().map(|x| x.clone().expect("arg")));
+                            args = a;
+                        }
+                        _ => unreachable!("bad call stack"),
+                    }
+                    f.stack.truncate(base);
+                    vm.call(&callable, FuncArgs { args: &args, kwnames: kw })
+                };
+                f.stack.push(Some(tri!(r)));
+            }
+            Opcode::CALL_FUNCTION_EX => {
+                let kwargs = if arg & 1 != 0 { Some(pop!(f)) } else { None };
+                let args = pop!(f);
+                let callable = pop!(f);
+                f.stack.pop();
+                let r = call_ex(vm, &callable, &args, kwargs.as_ref());
+                f.stack.push(Some(tri!(r)));
+            }
+            Opcode::MAKE_FUNCTION => {
+                let codeobj = pop!(f);
+                let closure = if arg & 8 != 0 { Some(pop!(f)) } else { None };
+                let annotations = if arg & 4 != 0 { Some(pop!(f)) } else { None };
+                let kwdefaults = if arg & 2 != 0 { Some(pop!(f)) } else { None };
+                let defaults = if arg & 1 != 0 { Some(pop!(f)) } else { None };
+                let func = make_function(vm, f, codeobj, defaults, kwdefaults, annotations, closure);
+                f.stack.push(Some(func));
+            }
+            Opcode::LOAD_BUILD_CLASS => {
+                let bc = tri!(mapping_get(vm, &f.builtins, &vm.intern("__build_class__")));
+                match bc {
+                    Some(v) => f.stack.push(Some(v)),
+                    None => return Err((vm.name_error("__build_class__ not found"), true)),
+                }
+            }
+            Opcode::BUILD_TUPLE => {
+                let items = pop_n(f, arg as usize);
+                f.stack.push(Some(vm.new_tuple(items)));
+            }
+            Opcode::BUILD_LIST => {
+                let items = pop_n(f, arg as usize);
+                f.stack.push(Some(vm.new_list(items)));
+            }
+            Opcode::BUILD_SET => {
+                let items = pop_n(f, arg as usize);
+                let s = tri!(vm.call_pos(vm.types.set.as_ref(), &[]));
+                for x in items {
+                    tri!(vm.call_method(&s, "add", &[x]));
+                }
+                f.stack.push(Some(s));
+            }
+            Opcode::BUILD_MAP => {
+                let items = pop_n(f, 2 * arg as usize);
+                let d = vm.new_dict();
+                let dd = d.downcast::<DictObj>().expect("dict");
+                let mut it = items.into_iter();
+                while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                    tri!(dd.set_item(vm, k, v));
+                }
+                f.stack.push(Some(d));
+            }
+            Opcode::BUILD_CONST_KEY_MAP => {
+                let keys = pop!(f);
+                let vals = pop_n(f, arg as usize);
+                let d = vm.new_dict();
+                let dd = d.downcast::<DictObj>().expect("dict");
+                if let Some(k) = keys.downcast::<TupleObj>() {
+                    for (k, v) in k.items().iter().zip(vals) {
+                        tri!(dd.set_item(vm, k.clone(), v));
+                    }
+                }
+                f.stack.push(Some(d));
+            }
+            Opcode::BUILD_SLICE => {
+                let step = if arg == 3 { pop!(f) } else { vm.none() };
+                let stop = pop!(f);
+                let start = pop!(f);
+                let s = alloc_object(&vm.types.slice, |ob| crate::types::slice::SliceObj { ob, start, stop, step });
+                f.stack.push(Some(s));
+            }
+            Opcode::BUILD_STRING => {
+                let items = pop_n(f, arg as usize);
+                let mut s = String::new();
+                for x in &items {
+                    s.push_str(vm.str_of(x).unwrap_or(""));
+                }
+                f.stack.push(Some(vm.new_string(s)));
+            }
+            Opcode::LIST_TO_TUPLE => {
+                let l = pop!(f);
+                let items = l.downcast::<ListObj>().map(ListObj::to_vec).unwrap_or_default();
+                f.stack.push(Some(vm.new_tuple(items)));
+            }
+            Opcode::LIST_APPEND => {
+                let v = pop!(f);
+                let l = peek(f, arg);
+                if let Some(l) = l.downcast::<ListObj>() {
+                    l.push(v);
+                }
+            }
+            Opcode::SET_ADD => {
+                let v = pop!(f);
+                let s = peek(f, arg);
+                tri!(vm.call_method(&s, "add", &[v]));
+            }
+            Opcode::MAP_ADD => {
+                let v = pop!(f);
+                let k = pop!(f);
+                let d = peek(f, arg);
+                tri!(vm.set_item(&d, &k, v));
+            }
+            Opcode::LIST_EXTEND => {
+                let it = pop!(f);
+                let l = peek(f, arg);
+                let items = match vm.collect(&it) {
+                    Ok(v) => v,
+                    Err(e) => {
+                        if vm.is_instance(&e.0, &vm.exc.type_error) && it.ty().slots().iter.is_none() && it.ty().slots().getitem.is_none() {
+                            return Err((vm.type_error(format!("Value after * must be an iterable, not {}", it.ty().name())), true));
+                        }
+                        return Err((e, true));
+                    }
+                };
+                if let Some(l) = l.downcast::<ListObj>() {
+                    for x in items {
+                        l.push(x);
+                    }
+                }
+            }
+            Opcode::SET_UPDATE => {
+                let it = pop!(f);
+                let s = peek(f, arg);
+                tri!(vm.call_method(&s, "update", &[it]));
+            }
+            Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
+                let m = pop!(f);
+                let d = peek(f, arg);
+                tri!(dict_merge(vm, &d, &m, ins.op == Opcode::DICT_MERGE));
+            }
+            Opcode::FORMAT_VALUE => {
+                let spec = if arg & 4 != 0 { Some(pop!(f)) } else { None };
+                let v = pop!(f);
+                let v = match arg & 3 {
+                    1 => tri!(vm.str(&v)),
+                    2 => tri!(vm.repr(&v)),
+                    3 => tri!(vm.call_pos(&tri!(load_global(vm, f, &vm.intern("ascii"))), &[v])),
+                    _ => v,
+                };
+                let r = if spec.is_none() && std::ptr::eq(v.ty(), &*vm.types.str) {
+                    v
+                } else {
+                    let spec = spec.unwrap_or_else(|| vm.empty_str.clone());
+                    tri!(vm.format(&v, &spec))
+                };
+                f.stack.push(Some(r));
+            }
+            Opcode::UNPACK_SEQUENCE => {
+                let seq = pop!(f);
+                let items = tri!(unpack(vm, &seq, arg as usize));
+                for x in items.into_iter().rev() {
+                    f.stack.push(Some(x));
+                }
+            }
+            Opcode::UNPACK_EX => {
+                let before = (arg & 0xff) as usize;
+                let after = (arg >> 8) as usize;
+                let seq = pop!(f);
+                let items = tri!(vm.collect(&seq).map_err(|e| if vm.is_instance(&e.0, &vm.exc.type_error) {
+                    vm.type_error(format!("cannot unpack non-iterable {} object", seq.ty().name()))
+                } else {
+                    e
+                }));
+                if items.len() < before + after {
+                    return Err((vm.value_error(format!(
+                        "not enough values to unpack (expected at least {}, got {})",
+                        before + after,
+                        items.len()
+                    )), true));
+                }
+                let n = items.len();
+                let mut it = items.into_iter();
+                let head: Vec<PyRef> = it.by_ref().take(before).collect();
+                let mid: Vec<PyRef> = it.by_ref().take(n - before - after).collect();
+                let tail: Vec<PyRef> = it.collect();
+                for x in tail.into_iter().rev() {
+                    f.stack.push(Some(x));
+                }
+                f.stack.push(Some(vm.new_list(mid)));
+                for x in head.into_iter().rev() {
+                    f.stack.push(Some(x));
+                }
+            }
+            Opcode::SWAP => {
+                let n = f.stack.len();
+                f.stack.swap(n - 1, n - arg as usize);
+            }
+            Opcode::COPY => {
+                let v = f.stack[f.stack.len() - arg as usize].clone();
+                f.stack.push(v);
+            }
+            Opcode::GET_ITER => {
+                let v = pop!(f);
+                f.stack.push(Some(tri!(vm.iter(&v))));
+            }
+            Opcode::FOR_ITER => {
+                let it = top!(f).clone();
+                match tri!(vm.next(&it)) {
+                    Some(v) => f.stack.push(Some(v)),
+                    None => {
+                        f.stack.pop();
+                        f.ip += arg as usize;
+                    }
+                }
+            }
+            Opcode::JUMP_FORWARD => f.ip += arg as usize,
+            Opcode::JUMP_BACKWARD => {
+                f.ip -= arg as usize;
+                if vm.interrupted() {
+                    return Err((vm.new_exception(&vm.exc.keyboard_interrupt, vec![]), true));
+                }
+            }
+            Opcode::JUMP_BACKWARD_NO_INTERRUPT => f.ip -= arg as usize,
+            Opcode::POP_JUMP_FORWARD_IF_FALSE | Opcode::POP_JUMP_BACKWARD_IF_FALSE | Opcode::POP_JUMP_FORWARD_IF_TRUE | Opcode::POP_JUMP_BACKWARD_IF_TRUE => {
+                let v = pop!(f);
+                let t = tri!(vm.truthy(&v));
+                let want = matches!(ins.op, Opcode::POP_JUMP_FORWARD_IF_TRUE | Opcode::POP_JUMP_BACKWARD_IF_TRUE);
+                if t == want {
+                    jump(f, ins.op, arg);
+                }
+            }
+            Opcode::POP_JUMP_FORWARD_IF_NONE | Opcode::POP_JUMP_BACKWARD_IF_NONE | Opcode::POP_JUMP_FORWARD_IF_NOT_NONE | Opcode::POP_JUMP_BACKWARD_IF_NOT_NONE => {
+                let v = pop!(f);
+                let want_none = matches!(ins.op, Opcode::POP_JUMP_FORWARD_IF_NONE | Opcode::POP_JUMP_BACKWARD_IF_NONE);
+                if vm.is_none(&v) == want_none {
+                    jump(f, ins.op, arg);
+                }
+            }
+            Opcode::JUMP_IF_FALSE_OR_POP | Opcode::JUMP_IF_TRUE_OR_POP => {
+                let t = tri!(vm.truthy(top!(f)));
+                if t == (ins.op == Opcode::JUMP_IF_TRUE_OR_POP) {
+                    f.ip += arg as usize;
+                } else {
+                    f.stack.pop();
+                }
+            }
+            Opcode::RETURN_VALUE => {
+                let v = pop!(f);
+                return Ok(Some(Outcome::Return(v)));
+            }
+            Opcode::YIELD_VALUE => {
+                let v = pop!(f);
+                return Ok(Some(Outcome::Yield(v)));
+            }
+            Opcode::GET_YIELD_FROM_ITER => {
+                let v = pop!(f);
+                if v.ty().layout == Layout::Generator {
+                    f.stack.push(Some(v));
+                } else {
+                    f.stack.push(Some(tri!(vm.iter(&v))));
+                }
+            }
+            Opcode::SEND => {
+                let v = pop!(f);
+                let recv = top!(f).clone();
+                match super::generator::send_to(vm, &recv, v) {
+                    Ok(super::generator::SendResult::Yielded(y)) => f.stack.push(Some(y)),
+                    Ok(super::generator::SendResult::Returned(r)) => {
+                        f.stack.pop();
+                        f.stack.push(Some(r));
+                        f.ip += arg as usize;
+                    }
+                    Err(e) => return Err((e, true)),
+                }
+            }
+            Opcode::PUSH_EXC_INFO => {
+                let exc = pop!(f);
+                let prev = vm.handled.replace(Some(exc.clone()));
+                f.stack.push(Some(prev.unwrap_or_else(|| vm.none())));
+                f.stack.push(Some(exc));
+            }
+            Opcode::POP_EXCEPT => {
+                let prev = pop!(f);
+                let prev = if vm.is_none(&prev) { None } else { Some(prev) };
+                let old = vm.handled.replace(prev);
+                drop(old);
+            }
+            Opcode::RERAISE => {
+                let exc = pop!(f);
+                if arg != 0 {
+                    let idx = f.stack.len() - arg as usize;
+                    if let Some(Some(l)) = f.stack.get(idx) {
+                        if let Some(l) = vm.small_int_of(l) {
+                            f.lasti = l as usize;
+                        }
+                    }
+                }
+                return Err((PyErr(exc), false));
+            }
+            Opcode::CHECK_EXC_MATCH => {
+                let t = pop!(f);
+                let exc = top!(f).clone();
+                let m = tri!(exception_matches(vm, &exc, &t));
+                f.stack.push(Some(vm.new_bool(m)));
+            }
+            Opcode::RAISE_VARARGS => {
+                let e = match arg {
+                    0 => match vm.handled.borrow().clone() {
+                        Some(h) => return Err((PyErr(h), true)),
+                        None => vm.runtime_error("No active exception to reraise"),
+                    },
+                    1 => {
+                        let v = pop!(f);
+                        make_exception(vm, v)
+                    }
+                    _ => {
+                        let cause = pop!(f);
+                        let v = pop!(f);
+                        let e = make_exception(vm, v);
+                        let cause = if vm.is_none(&cause) {
+                            Ok(None)
+                        } else {
+                            match make_exception(vm, cause) {
+                                PyErr(c) if c.ty().has_flag(TypeFlags::EXC_SUBCLASS) => Ok(Some(c)),
+                                other => Err(other),
+                            }
+                        };
+                        match cause {
+                            Ok(c) => {
+                                if let Some(x) = e.0.downcast::<ExceptionObj>() {
+                                    cell_set(&x.cause, c);
+                                    x.suppress_context.set(true);
+                                }
+                                e
+                            }
+                            Err(_) => vm.type_error("exception causes must derive from BaseException"),
+                        }
+                    }
+                };
+                return Err((e, true));
+            }
+            Opcode::LOAD_ASSERTION_ERROR => f.stack.push(Some(vm.exc.assertion_error.as_ref().clone())),
+            Opcode::BEFORE_WITH => {
+                let mgr = pop!(f);
+                let enter = vm.lookup_special(&mgr, "__enter__");
+                let exit = vm.lookup_special(&mgr, "__exit__");
+                let (Some(enter), Some(exit)) = (enter, exit) else {
+                    let missing = if vm.lookup_special(&mgr, "__enter__").is_none() { "" } else { " (missed __exit__ method)" };
+                    return Err((vm.type_error(format!(
+                        "'{}' object does not support the context manager protocol{}",
+                        mgr.ty().name(),
+                        missing
+                    )), true));
+                };
+                let bound_exit = match exit.ty().slots().descr_get {
+                    Some(g) => tri!(g(vm, &exit, Some(&mgr), &vm.type_of(&mgr).into_ref())),
+                    None => exit,
+                };
+                let r = tri!(vm.call_unbound(&enter, &mgr, std::slice::from_ref(&mgr)));
+                f.stack.push(Some(bound_exit));
+                f.stack.push(Some(r));
+            }
+            Opcode::WITH_EXCEPT_START => {
+                let n = f.stack.len();
+                let exc = f.stack[n - 1].clone().expect("exc");
+                let exit = f.stack[n - 4].clone().expect("exit");
+                let tb = exc_traceback(&exc).unwrap_or_else(|| vm.none());
+                let r = tri!(vm.call_pos(&exit, &[vm.type_of(&exc).into_ref(), exc, tb]));
+                f.stack.push(Some(r));
+            }
+            Opcode::IMPORT_NAME => {
+                let fromlist = pop!(f);
+                let level = pop!(f);
+                let name = code.names[arg as usize].clone();
+                let m = tri!(crate::import::import_name(vm, &name, &f.globals.clone(), &fromlist, &level));
+                f.stack.push(Some(m));
+            }
+            Opcode::IMPORT_FROM => {
+                let m = top!(f).clone();
+                let name = &code.names[arg as usize];
+                let v = tri!(crate::import::import_from(vm, &m, name));
+                f.stack.push(Some(v));
+            }
+            Opcode::IMPORT_STAR => {
+                let m = pop!(f);
+                let locals = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                tri!(crate::import::import_star(vm, &m, &locals));
+            }
+            Opcode::SETUP_ANNOTATIONS => {
+                let locals = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                let key = vm.intern("__annotations__");
+                if tri!(mapping_get(vm, &locals, &key)).is_none() {
+                    tri!(store_mapping(vm, &locals, key, vm.new_dict()));
+                }
+            }
+            Opcode::PRINT_EXPR => {
+                let v = pop!(f);
+                if !vm.is_none(&v) {
+                    let s = tri!(vm.repr_string(&v));
+                    println!("{}", s);
+                }
+            }
+        }
+    }
+}
+
+#[inline(always)]
+fn jump(f: &mut Frame, op: Opcode, arg: u32) {
+    match op {
+        Opcode::POP_JUMP_BACKWARD_IF_FALSE | Opcode::POP_JUMP_BACKWARD_IF_TRUE | Opcode::POP_JUMP_BACKWARD_IF_NONE | Opcode::POP_JUMP_BACKWARD_IF_NOT_NONE => {
+            f.ip -= arg as usize
+        }
+        _ => f.ip += arg as usize,
+    }
+}
+
+fn peek(f: &Frame, depth: u32) -> PyRef {
+    f.stack[f.stack.len() - depth as usize].clone().expect("value")
+}
+
+fn pop_n(f: &mut Frame, n: usize) -> Vec<PyRef> {
+    let at = f.stack.len() - n;
+    f.stack.drain(at..).map(|x| x.expect("value")).collect()
+}
+
+fn unbound_local(vm: &Vm, code: &CodeObj, i: u32) -> PyErr {
+    let name = vm.str_of(&code.localsplusnames[i as usize]).unwrap_or("?");
+    vm.new_exception_msg(
+        &vm.exc.unbound_local_error,
+        &format!("local variable '{}' referenced before assignment", name),
+    )
+}
+
+fn unbound_deref(vm: &Vm, code: &CodeObj, i: u32) -> PyErr {
+    let name = vm.str_of(&code.localsplusnames[i as usize]).unwrap_or("?");
+    if code.code.localspluskinds[i as usize] & CO_FAST_CELL != 0 && (i as usize) < code.code.nlocals as usize + code.code.ncellvars as usize {
+        vm.new_exception_msg(
+            &vm.exc.unbound_local_error,
+            &format!("local variable '{}' referenced before assignment", name),
+        )
+    } else {
+        vm.name_error(format!("free variable '{}' referenced before assignment in enclosing scope", name))
+    }
+}
+
+fn mapping_get(vm: &Vm, m: &PyRef, key: &PyRef) -> PyResult<Option<PyRef>> {
+    if let Some(d) = m.downcast::<DictObj>() {
+        if std::ptr::eq(m.ty(), &*vm.types.dict) {
+            return d.get_item(vm, key);
+        }
+    }
+    match vm.get_item(m, key) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if vm.is_instance(&e.0, &vm.exc.key_error) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+fn store_mapping(vm: &Vm, m: &PyRef, key: PyRef, v: PyRef) -> PyResult<()> {
+    if std::ptr::eq(m.ty(), &*vm.types.dict) {
+        return m.downcast::<DictObj>().expect("dict").set_item(vm, key, v);
+    }
+    vm.set_item(m, &key, v)
+}
+
+fn delete_mapping(vm: &Vm, m: &PyRef, key: &PyRef) -> PyResult<bool> {
+    if std::ptr::eq(m.ty(), &*vm.types.dict) {
+        return Ok(m.downcast::<DictObj>().expect("dict").pop_item(vm, key)?.is_some());
+    }
+    match vm.del_item(m, key) {
+        Ok(()) => Ok(true),
+        Err(e) if vm.is_instance(&e.0, &vm.exc.key_error) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+fn load_name(vm: &Vm, f: &Frame, name: &PyRef) -> PyResult {
+    if let Some(l) = &f.locals {
+        if let Some(v) = mapping_get(vm, l, name)? {
+            return Ok(v);
+        }
+    }
+    load_global(vm, f, name)
+}
+
+fn load_global(vm: &Vm, f: &Frame, name: &PyRef) -> PyResult {
+    let g = f.globals.downcast::<DictObj>().expect("globals dict");
+    if let Some(v) = g.get_item(vm, name)? {
+        return Ok(v);
+    }
+    if let Some(v) = mapping_get(vm, &f.builtins, name)? {
+        return Ok(v);
+    }
+    Err(vm.name_error(format!("name '{}' is not defined", vm.str_of(name).unwrap_or("?"))))
+}
+
+/// `LOAD_METHOD`: a plain function or method descriptor found on the type
+/// (and not shadowed by the instance dict) is returned unbound.
+fn load_method(vm: &Vm, o: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
+    let ty = o.ty();
+    let s = ty.slots();
+    let generic = s.getattro.is_none_or(|g| std::ptr::fn_addr_eq(g, crate::ops::generic_getattr as crate::types::typeobj::GetAttrFn));
+    if !generic {
+        return Ok(None);
+    }
+    let Some(attr) = vm.lookup_type(ty, name) else { return Ok(None) };
+    let is_method = std::ptr::eq(attr.ty(), &*vm.types.function) || std::ptr::eq(attr.ty(), &*vm.types.method_descriptor);
+    if !is_method {
+        return Ok(None);
+    }
+    if let Some(slot) = ty.dict_slot(o) {
+        // SAFETY: short borrow to clone the dict reference.
+        let d = unsafe { (*slot.get()).clone() };
+        if let Some(d) = d.as_ref().and_then(|d| d.downcast::<DictObj>()) {
+            if d.get_item(vm, name)?.is_some() {
+                return Ok(None);
+            }
+        }
+    }
+    Ok(Some(attr))
+}
+
+fn call_ex(vm: &Vm, callable: &PyRef, args: &PyRef, kwargs: Option<&PyRef>) -> PyResult {
+    let mut all = match args.downcast::<TupleObj>() {
+        Some(t) => t.items().to_vec(),
+        None => vm.collect(args)?,
+    };
+    let mut names = Vec::new();
+    if let Some(kw) = kwargs {
+        if let Some(d) = kw.downcast::<DictObj>() {
+            for (k, v) in d.items() {
+                names.push(k);
+                all.push(v);
+            }
+        }
+    }
+    vm.call(callable, FuncArgs { args: &all, kwnames: &names })
+}
+
+fn dict_merge(vm: &Vm, d: &PyRef, m: &PyRef, no_dups: bool) -> PyResult<()> {
+    let dd = d.downcast::<DictObj>().expect("dict");
+    let pairs: Vec<(PyRef, PyRef)> = match m.downcast::<DictObj>() {
+        Some(md) => md.items(),
+        None => {
+            let keys = vm.call_method(m, "keys", &[]).map_err(|_| {
+                vm.type_error(format!("'{}' object is not a mapping", m.ty().name()))
+            })?;
+            let mut v = Vec::new();
+            for k in vm.collect(&keys)? {
+                let val = vm.get_item(m, &k)?;
+                v.push((k, val));
+            }
+            v
+        }
+    };
+    for (k, v) in pairs {
+        if no_dups && dd.get_item(vm, &k)?.is_some() {
+            return Err(vm.type_error(format!(
+                "got multiple values for keyword argument '{}'",
+                vm.str_of(&k).unwrap_or("?")
+            )));
+        }
+        dd.set_item(vm, k, v)?;
+    }
+    Ok(())
+}
+
+fn unpack(vm: &Vm, seq: &PyRef, n: usize) -> PyResult<Vec<PyRef>> {
+    if let Some(t) = seq.downcast::<TupleObj>() {
+        if t.items().len() == n {
+            return Ok(t.items().to_vec());
+        }
+    }
+    if seq.ty().slots().iter.is_none() && seq.ty().slots().getitem.is_none() {
+        return Err(vm.type_error(format!("cannot unpack non-iterable {} object", seq.ty().name())));
+    }
+    let it = vm.iter(seq)?;
+    let mut out = Vec::with_capacity(n);
+    while out.len() < n {
+        match vm.next(&it)? {
+            Some(v) => out.push(v),
+            None => {
+                return Err(vm.value_error(format!(
+                    "not enough values to unpack (expected {}, got {})",
+                    n,
+                    out.len()
+                )))
+            }
+        }
+    }
+    if vm.next(&it)?.is_some() {
+        return Err(vm.value_error(format!("too many values to unpack (expected {})", n)));
+    }
+    Ok(out)
+}
+
+fn make_function(
+    vm: &Vm,
+    f: &Frame,
+    codeobj: PyRef,
+    defaults: Option<PyRef>,
+    kwdefaults: Option<PyRef>,
+    annotations: Option<PyRef>,
+    closure: Option<PyRef>,
+) -> PyRef {
+    let (name, qualname, doc) = match codeobj.downcast::<CodeObj>() {
+        Some(c) => {
+            let doc = c.consts.first().filter(|d| vm.str_of(d).is_some() && c.code.flags.0 & 0x1_0000_00 == 0).cloned();
+            (c.name.clone(), c.qualname.clone(), doc)
+        }
+        None => (vm.intern("?"), vm.intern("?"), None),
+    };
+    let module = f.globals.downcast::<DictObj>().and_then(|g| g.get_str(vm, "__name__"));
+    let ann = annotations.map(|a| {
+        let d = vm.new_dict();
+        if let Some(t) = a.downcast::<TupleObj>() {
+            for pair in t.items().chunks(2) {
+                if let [k, v] = pair {
+                    let _ = d.downcast::<DictObj>().expect("dict").set_item(vm, k.clone(), v.clone());
+                }
+            }
+        }
+        d
+    });
+    let _ = doc;
+    alloc_object(&vm.types.function, |ob| FunctionObj {
+        ob,
+        code: codeobj,
+        globals: f.globals.clone(),
+        builtins: f.builtins.clone(),
+        name: std::cell::UnsafeCell::new(name),
+        qualname: std::cell::UnsafeCell::new(qualname),
+        defaults: std::cell::UnsafeCell::new(defaults),
+        kwdefaults: std::cell::UnsafeCell::new(kwdefaults),
+        closure,
+        doc: std::cell::UnsafeCell::new(None),
+        module: std::cell::UnsafeCell::new(module),
+        dict: std::cell::UnsafeCell::new(None),
+        annotations: std::cell::UnsafeCell::new(ann),
+    })
+}
+
+/// Resume a suspended frame by raising `e` at its current instruction.
+pub fn execute_throw(vm: &Vm, frame: &mut Frame, e: PyErr) -> PyResult<Outcome> {
+    vm.check_recursion()?;
+    vm.frames.borrow_mut().push(frame as *const Frame);
+    let guard = FrameGuard(vm);
+    let code_ref = frame.code.clone();
+    // SAFETY: code of a frame is a CodeObj.
+    let code = unsafe { code_ref.downcast_unchecked::<CodeObj>() };
+    // The yield instruction is where the exception appears to come from.
+    frame.lasti = frame.ip.saturating_sub(1);
+    let r = unwind(vm, frame, code, e, true);
+    drop(guard);
+    r?;
+    execute(vm, frame, None)
+}

@@ -1,0 +1,304 @@
+//! Running source code: compiling, executing module bodies, `exec`/`eval`,
+//! class bodies (`__build_class__`), and interpreter start-up.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use pyrite_compiler::bytecode::Mode;
+use pyrite_compiler::CompileError;
+
+use super::frame::Frame;
+use crate::object::PyRef;
+use crate::types::code::{new_code, CodeObj};
+use crate::types::dict::DictObj;
+use crate::types::function::FunctionObj;
+use crate::types::typeobj::FuncArgs;
+use crate::types::TypeRef;
+use crate::vm::Vm;
+use crate::{PyErr, PyResult};
+
+/// Set by the SIGINT handler; polled at function entry and loop back-edges.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+extern "C" fn on_sigint(_sig: libc::c_int) {
+    INTERRUPTED.store(true, Ordering::Relaxed);
+}
+
+/// Install the SIGINT handler that turns Ctrl-C into `KeyboardInterrupt`.
+pub fn install_signal_handlers() {
+    // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
+    unsafe {
+        libc::signal(libc::SIGINT, on_sigint as *const () as libc::sighandler_t);
+    }
+}
+
+impl Vm {
+    /// Whether Ctrl-C was pressed since the last check (clears the flag).
+    #[inline(always)]
+    pub fn interrupted(&self) -> bool {
+        INTERRUPTED.load(Ordering::Relaxed) && INTERRUPTED.swap(false, Ordering::Relaxed)
+    }
+
+    /// `format(v, spec)`.
+    pub fn format(&self, v: &PyRef, spec: &PyRef) -> PyResult {
+        let r = match self.call_special(v, "__format__", std::slice::from_ref(spec))? {
+            Some(r) => r,
+            None => return Err(self.type_error(format!("Type {} doesn't define __format__", v.ty().name()))),
+        };
+        if self.str_of(&r).is_none() {
+            return Err(self.type_error(format!("__format__ must return a str, not {}", r.ty().name())));
+        }
+        Ok(r)
+    }
+
+    /// Turn a compile error into a raised SyntaxError (or RecursionError).
+    pub fn compile_error(&self, e: &CompileError) -> PyErr {
+        use pyrite_compiler::bytecode::ErrorKind;
+        let ty = match e.kind {
+            ErrorKind::IndentationError => &self.exc.indentation_error,
+            ErrorKind::TabError => &self.exc.tab_error,
+            ErrorKind::RecursionError => {
+                return self.new_exception_msg(&self.exc.recursion_error, &e.msg);
+            }
+            _ => &self.exc.syntax_error,
+        };
+        let details = self.new_tuple(vec![
+            self.new_str(&e.filename),
+            self.new_int(e.lineno as i64),
+            self.new_int(e.offset as i64),
+            e.text.as_ref().map(|t| self.new_str(t)).unwrap_or_else(|| self.none()),
+            self.new_int(e.end_lineno as i64),
+            self.new_int(e.end_offset as i64),
+        ]);
+        self.new_exception(ty, vec![self.new_str(&e.msg), details])
+    }
+
+    /// Compile source text into a code object.
+    pub fn compile(&self, source: &str, filename: &str, mode: Mode) -> PyResult {
+        match pyrite_compiler::compile_str(source, filename, mode) {
+            Ok(code) => Ok(new_code(self, std::sync::Arc::new(code))),
+            Err(e) => Err(self.compile_error(&e)),
+        }
+    }
+
+    /// Run a code object with the given globals and locals.
+    pub fn run_code(&self, code: &PyRef, globals: &PyRef, locals: Option<PyRef>) -> PyResult {
+        let c = code.downcast::<CodeObj>().ok_or_else(|| self.type_error("expected a code object"))?;
+        if let Some(g) = globals.downcast::<DictObj>() {
+            if g.get_str(self, "__builtins__").is_none() {
+                g.set_str(self, "__builtins__", self.builtins_module());
+            }
+        }
+        let n = c.code.localsplusnames.len();
+        let fast = self.frame_arena.borrow_mut().take(n, n);
+        let stack = self.frame_arena.borrow_mut().take(0, c.code.stacksize as usize + 1);
+        let mut frame = Frame {
+            code: code.clone(),
+            func: None,
+            globals: globals.clone(),
+            builtins: self.builtins.clone(),
+            locals: Some(locals.unwrap_or_else(|| globals.clone())),
+            fast,
+            stack,
+            ip: 0,
+            lasti: 0,
+            kwnames: None,
+        };
+        let r = super::run_frame(self, &mut frame);
+        super::release_frame(self, frame);
+        r
+    }
+
+    /// The `builtins` module object.
+    pub fn builtins_module(&self) -> PyRef {
+        self.dict_get_str(&self.modules, "builtins").unwrap_or_else(|| self.builtins.clone())
+    }
+}
+
+/// `exec`/`eval` of source text (used by the builtins).
+pub fn exec_source(vm: &Vm, source: &str, filename: &str, mode: Mode, globals: Option<PyRef>, locals: Option<PyRef>) -> PyResult {
+    let code = vm.compile(source, filename, mode)?;
+    let globals = match globals {
+        Some(g) => g,
+        None => vm.current_globals().unwrap_or_else(|| vm.new_dict()),
+    };
+    let locals = locals.or_else(|| vm.current_locals());
+    vm.run_code(&code, &globals, locals)
+}
+
+/// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
+pub fn build_class(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
+    let pos = args.positional();
+    if pos.len() < 2 {
+        return Err(vm.type_error("__build_class__: not enough arguments"));
+    }
+    let func = &pos[0];
+    let name = pos[1].clone();
+    let bases: Vec<PyRef> = pos[2..].to_vec();
+    let mut meta: Option<PyRef> = None;
+    let mut kw: Vec<(PyRef, PyRef)> = Vec::new();
+    for (k, v) in args.keywords() {
+        if vm.str_of(k) == Some("metaclass") {
+            meta = Some(v.clone());
+        } else {
+            kw.push((k.clone(), v.clone()));
+        }
+    }
+    let meta = match meta {
+        Some(m) => m,
+        None => match bases.first() {
+            Some(b) => vm.type_of(b).into_ref(),
+            None => vm.types.type_.as_ref().clone(),
+        },
+    };
+    // The most derived metaclass among the bases' types.
+    let mut meta = meta;
+    if let Some(mt) = TypeRef::new(meta.clone()) {
+        let mut winner = mt;
+        for b in &bases {
+            let bt = vm.type_of(b);
+            if bt.is_subtype(&winner) {
+                winner = bt;
+            } else if !winner.is_subtype(&bt) {
+                return Err(vm.type_error(
+                    "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+                ));
+            }
+        }
+        meta = winner.into_ref();
+    }
+    let ns = match vm.lookup_attr_str(&meta, "__prepare__")? {
+        Some(p) if TypeRef::new(meta.clone()).is_none() || vm.lookup_type_str(&TypeRef::new(meta.clone()).expect("type"), "__prepare__").is_some() => {
+            let mut a = vec![name.clone(), vm.new_tuple(bases.clone())];
+            let names: Vec<PyRef> = kw.iter().map(|(k, _)| k.clone()).collect();
+            a.extend(kw.iter().map(|(_, v)| v.clone()));
+            vm.call(&p, FuncArgs { args: &a, kwnames: &names })?
+        }
+        _ => vm.new_dict(),
+    };
+    let f = func.downcast::<FunctionObj>().ok_or_else(|| vm.type_error("__build_class__: func must be a function"))?;
+    // Run the body with `ns` as its locals.
+    let code = f.code.downcast::<CodeObj>().expect("code");
+    let n = code.code.localsplusnames.len();
+    let fast = vm.frame_arena.borrow_mut().take(n, n);
+    let stack = vm.frame_arena.borrow_mut().take(0, code.code.stacksize as usize + 1);
+    let mut frame = Frame {
+        code: f.code.clone(),
+        func: Some(func.clone()),
+        globals: f.globals.clone(),
+        builtins: f.builtins.clone(),
+        locals: Some(ns.clone()),
+        fast,
+        stack,
+        ip: 0,
+        lasti: 0,
+        kwnames: None,
+    };
+    let cell = super::run_frame(vm, &mut frame);
+    super::release_frame(vm, frame);
+    let cell = cell?;
+    let mut a = vec![name, vm.new_tuple(bases), ns];
+    let names: Vec<PyRef> = kw.iter().map(|(k, _)| k.clone()).collect();
+    a.extend(kw.iter().map(|(_, v)| v.clone()));
+    let cls = vm.call(&meta, FuncArgs { args: &a, kwnames: &names })?;
+    if let Some(c) = cell.downcast::<crate::types::cell::CellObj>() {
+        if c.get().is_none() {
+            c.set(Some(cls.clone()));
+        }
+    }
+    Ok(cls)
+}
+
+impl Vm {
+    /// Report an exception that cannot propagate (raised in `__del__` or a
+    /// callback): calls `sys.unraisablehook` when set, else prints
+    /// `Exception ignored in: <obj>` and the traceback to stderr.
+    pub fn write_unraisable(&self, e: &PyErr, obj: Option<&PyRef>) {
+        let sys = self.sys.borrow().clone();
+        let hook = sys.and_then(|s| self.dict_get_str(crate::types::module::module_dict(&s), "unraisablehook"));
+        if let Some(hook) = hook {
+            let args = unraisable_hook_args(self, e, obj);
+            if self.call_pos(&hook, &[args]).is_ok() {
+                return;
+            }
+        }
+        let what = obj.map(|o| self.repr_string(o).unwrap_or_else(|_| "<object repr() failed>".into()));
+        self.flush_stdout();
+        let mut out = String::new();
+        if let Some(w) = what {
+            out.push_str(&format!("Exception ignored in: {}\n", w));
+        }
+        out.push_str(&crate::types::exceptions::format_exception(self, &e.0));
+        eprint!("{}", out);
+    }
+}
+
+/// The `sys.UnraisableHookArgs`-like object passed to `sys.unraisablehook`.
+fn unraisable_hook_args(vm: &Vm, e: &PyErr, obj: Option<&PyRef>) -> PyRef {
+    let ns = vm.new_dict();
+    let set = |k: &str, v: PyRef| vm.dict_set_str(&ns, k, v);
+    set("exc_type", vm.type_of(&e.0).into_ref());
+    set("exc_value", e.0.clone());
+    set("exc_traceback", super::exc_traceback(&e.0).unwrap_or_else(|| vm.none()));
+    set("err_msg", vm.none());
+    set("object", obj.cloned().unwrap_or_else(|| vm.none()));
+    match crate::types::typeslots::new_class(vm, &vm.types.type_, "UnraisableHookArgs", Vec::new(), &vm.new_dict(), &[]) {
+        Ok(cls) => {
+            let inst = crate::object::alloc_object(&cls, |ob| crate::types::object::ObjectObj { ob });
+            if let Some(slot) = cls.dict_slot(&inst) {
+                // SAFETY: fresh object, nothing else borrows its dict slot.
+                unsafe { *slot.get() = Some(ns) };
+            }
+            inst
+        }
+        Err(_) => vm.none(),
+    }
+}
+
+/// Create an interpreter: builtins, `sys` (with `argv`), signal handlers.
+pub fn new_interpreter(argv: Vec<String>) -> Box<Vm> {
+    let vm = Vm::new();
+    install_signal_handlers();
+    // The builtins module's dict is the shared builtins namespace.
+    vm.dict_set_str(&vm.builtins, "__name__", vm.new_str("builtins"));
+    let b = crate::object::alloc_object(&vm.types.module, |ob| crate::types::module::ModuleObj { ob, dict: vm.builtins.clone() });
+    vm.dict_set_str(&vm.modules, "builtins", b);
+    crate::builtins::init(&vm);
+    let bc = vm.new_builtin_function("__build_class__", build_class, Some("builtins"));
+    vm.dict_set_str(&vm.builtins, "__build_class__", bc);
+    match crate::modules::sys::make_module(&vm, argv) {
+        Ok(sys) => {
+            vm.dict_set_str(&vm.modules, "sys", sys.clone());
+            *vm.sys.borrow_mut() = Some(sys);
+        }
+        Err(e) => eprint!("{}", crate::types::exceptions::format_exception(&vm, &e.0)),
+    }
+    vm
+}
+
+/// Finish a program run: print an uncaught exception (CPython's format) and
+/// compute the exit code; `SystemExit` gives its code.
+pub fn finish(vm: &Vm, r: PyResult) -> crate::eval::Exit {
+    let e = match r {
+        Ok(_) => {
+            vm.flush_stdout();
+            return crate::eval::Exit::Ok;
+        }
+        Err(e) => e,
+    };
+    vm.flush_stdout();
+    if vm.is_instance(&e.0, &vm.exc.system_exit) {
+        let code = vm.lookup_attr_str(&e.0, "code").ok().flatten().unwrap_or_else(|| vm.none());
+        if vm.is_none(&code) {
+            return crate::eval::Exit::Code(0);
+        }
+        if let Some(n) = vm.small_int_of(&code) {
+            return crate::eval::Exit::Code(n as i32);
+        }
+        let s = vm.str_string(&code).unwrap_or_default();
+        eprintln!("{}", s);
+        return crate::eval::Exit::Code(1);
+    }
+    let text = crate::types::exceptions::format_exception(vm, &e.0);
+    eprint!("{}", text);
+    crate::eval::Exit::Code(1)
+}

@@ -1,0 +1,131 @@
+//! The one allocation entry point for object memory.
+//!
+//! Every object's memory comes from [`alloc_object`] and goes back through
+//! [`free_object_memory`]. Both go through `raw_alloc`/`raw_free`, the single
+//! place the small-object allocator will be plugged in.
+
+use std::alloc::Layout as MemLayout;
+use std::cell::Cell;
+use std::ptr::NonNull;
+
+use super::header::PyObject;
+use super::pyref::{PyPayload, PyRef};
+use crate::types::typeobj::PyType;
+
+/// The GC header that sits in front of every container object: the two links
+/// of its generation list (CPython's `PyGC_Head`). Flag bits live in the low
+/// bits of `prev`. Zero links mean "not tracked".
+#[repr(C)]
+pub struct GcHead {
+    /// Next object in the generation list (0 when untracked).
+    pub next: Cell<usize>,
+    /// Previous object in the generation list, plus flag bits.
+    pub prev: Cell<usize>,
+}
+
+/// Size of the GC header in bytes.
+pub const GC_HEAD_SIZE: usize = std::mem::size_of::<GcHead>();
+const _: () = assert!(GC_HEAD_SIZE == 16);
+
+/// Alignment of every object allocation.
+const OBJ_ALIGN: usize = 8;
+
+fn mem_layout(size: usize) -> MemLayout {
+    // Sizes come from type objects and are small multiples of 8.
+    MemLayout::from_size_align(size.max(OBJ_ALIGN), OBJ_ALIGN).unwrap_or(MemLayout::new::<u64>())
+}
+
+/// Allocate `size` bytes of object memory.
+fn raw_alloc(size: usize) -> NonNull<u8> {
+    let layout = mem_layout(size);
+    // SAFETY: layout has non-zero size.
+    let p = unsafe { std::alloc::alloc(layout) };
+    match NonNull::new(p) {
+        Some(p) => p,
+        None => std::alloc::handle_alloc_error(layout),
+    }
+}
+
+/// Return memory obtained from `raw_alloc(size)`.
+///
+/// # Safety
+/// `p` must come from `raw_alloc` with the same `size` and not be used afterwards.
+unsafe fn raw_free(p: NonNull<u8>, size: usize) {
+    // SAFETY: guaranteed by the caller.
+    unsafe { std::alloc::dealloc(p.as_ptr(), mem_layout(size)) }
+}
+
+/// Allocate an object of type `ty` whose payload is built by `make` from a
+/// fresh header (refcount 1). Heap subtypes get their `__dict__`/`__slots__`
+/// area zeroed and a strong reference to their type.
+pub fn alloc_object<T: PyPayload>(ty: &PyType, make: impl FnOnce(PyObject) -> T) -> PyRef {
+    debug_assert!(ty.layout == T::LAYOUT);
+    debug_assert!(ty.basicsize >= std::mem::size_of::<T>());
+    debug_assert!(std::mem::align_of::<T>() <= OBJ_ALIGN);
+    let gc = ty.is_gc();
+    let total = ty.basicsize + if gc { GC_HEAD_SIZE } else { 0 };
+    let base = raw_alloc(total);
+    // SAFETY: `base` is a fresh allocation of `total` bytes, 8-aligned; the GC
+    // header (if any) and the object fit inside it.
+    unsafe {
+        let obj = if gc {
+            base.as_ptr().cast::<GcHead>().write(GcHead { next: Cell::new(0), prev: Cell::new(0) });
+            base.as_ptr().add(GC_HEAD_SIZE)
+        } else {
+            base.as_ptr()
+        };
+        let extra = ty.basicsize - std::mem::size_of::<T>();
+        if extra > 0 {
+            std::ptr::write_bytes(obj.add(std::mem::size_of::<T>()), 0, extra);
+        }
+        let ty_ptr = NonNull::from(ty);
+        obj.cast::<T>().write(make(PyObject::new_header(ty_ptr)));
+        if ty.is_heap() {
+            ty.as_object().incref();
+        }
+        PyRef::from_raw(NonNull::new_unchecked(obj.cast::<PyObject>()))
+    }
+}
+
+/// Free the memory of a dead object whose payload has already been dropped,
+/// then release the reference heap-type instances hold on their type.
+///
+/// # Safety
+/// `o` must have been allocated by [`alloc_object`], have a zero reference
+/// count, and its payload must already be dropped. It must not be used afterwards.
+pub unsafe fn free_object_memory(o: NonNull<PyObject>) {
+    // SAFETY: the header is still intact (payload drop does not touch it).
+    let ty_ptr = unsafe { o.as_ref().type_ptr() };
+    // SAFETY: the type outlives its instances (see PyObject::ty).
+    let ty = unsafe { &*ty_ptr };
+    let gc = ty.is_gc();
+    let total = ty.basicsize + if gc { GC_HEAD_SIZE } else { 0 };
+    let heap = ty.is_heap();
+    // SAFETY: computing the allocation start mirrors `alloc_object`.
+    unsafe {
+        let base = if gc { o.as_ptr().cast::<u8>().sub(GC_HEAD_SIZE) } else { o.as_ptr().cast::<u8>() };
+        if heap {
+            // Take the type reference before freeing the instance memory.
+            let ty_ref = PyRef::from_raw(NonNull::from(ty.as_object()));
+            raw_free(NonNull::new_unchecked(base), total);
+            drop(ty_ref);
+        } else {
+            raw_free(NonNull::new_unchecked(base), total);
+        }
+    }
+}
+
+/// Allocate the memory of a type object whose header the caller writes itself
+/// (bootstrapping `type`, whose type is itself). The memory has a GC header.
+///
+/// # Safety
+/// The caller must initialise a `PyType` at the returned pointer before use.
+pub unsafe fn alloc_type_memory() -> NonNull<PyType> {
+    let total = std::mem::size_of::<PyType>() + GC_HEAD_SIZE;
+    let base = raw_alloc(total);
+    // SAFETY: fresh allocation of `total` bytes.
+    unsafe {
+        base.as_ptr().cast::<GcHead>().write(GcHead { next: Cell::new(0), prev: Cell::new(0) });
+        NonNull::new_unchecked(base.as_ptr().add(GC_HEAD_SIZE).cast::<PyType>())
+    }
+}

@@ -1,0 +1,32 @@
+//! The object model: the `#[repr(C)]` header every object starts with, the owning
+//! reference [`PyRef`], allocation of objects (with a GC header in front of containers)
+//! and iterative deallocation of deep structures (the "trashcan").
+//!
+//! Memory layout of a container object (a type with [`TypeFlags::HAVE_GC`]):
+//!
+//! ```text
+//!   +-------------------+  <- allocation start
+//!   | GcHead.next       |  8 bytes: generation list link
+//!   | GcHead.prev       |  8 bytes: link + flag bits
+//!   +-------------------+  <- *mut PyObject points here
+//!   | ob_refcnt         |  8 bytes
+//!   | ob_type           |  8 bytes
+//!   | payload ...       |  the type's struct fields
+//!   | [__dict__ slot]   |  heap subtypes: one Option<PyRef> at `dictoffset`
+//!   | [__slots__ ...]   |  heap subtypes: one Option<PyRef> per slot name
+//!   +-------------------+
+//! ```
+//!
+//! Everything that touches raw object memory lives in this module and its
+//! children; the rest of the VM uses the safe API of [`PyRef`] and the typed
+//! payload structs.
+
+mod alloc;
+mod header;
+mod pyref;
+mod trashcan;
+
+pub use alloc::{alloc_object, alloc_type_memory, free_object_memory, GcHead};
+pub use header::PyObject;
+pub use pyref::{PyPayload, PyRef};
+pub(crate) use trashcan::dealloc;

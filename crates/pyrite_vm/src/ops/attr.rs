@@ -1,0 +1,215 @@
+//! Attribute access: the descriptor protocol, instance dicts, and the MRO
+//! lookup of types.
+
+use crate::object::PyRef;
+use crate::types::dict::DictObj;
+use crate::types::typeobj::PyType;
+use crate::types::TypeRef;
+use crate::vm::Vm;
+use crate::{PyErr, PyResult};
+
+impl Vm {
+    /// Find `name` (a str object) in the dicts of `ty`'s MRO, without descriptors.
+    #[inline]
+    pub fn lookup_type(&self, ty: &PyType, name: &PyRef) -> Option<PyRef> {
+        for t in ty.mro() {
+            // SAFETY: MRO entries are type objects.
+            let t = unsafe { t.downcast_unchecked::<PyType>() };
+            if let Some(d) = t.dict().downcast::<DictObj>() {
+                if let Ok(Some(v)) = d.get_item(self, name) {
+                    return Some(v);
+                }
+            }
+        }
+        None
+    }
+
+    /// [`Vm::lookup_type`] with a Rust name.
+    pub fn lookup_type_str(&self, ty: &PyType, name: &str) -> Option<PyRef> {
+        let n = self.intern(name);
+        self.lookup_type(ty, &n)
+    }
+
+    /// `getattr(o, name)`.
+    #[inline]
+    pub fn get_attr(&self, o: &PyRef, name: &PyRef) -> PyResult {
+        match o.ty().slots().getattro {
+            Some(f) => f(self, o, name),
+            None => generic_getattr(self, o, name),
+        }
+    }
+
+    /// `getattr(o, "name")`.
+    pub fn get_attr_str(&self, o: &PyRef, name: &str) -> PyResult {
+        let n = self.intern(name);
+        self.get_attr(o, &n)
+    }
+
+    /// `getattr(o, "name", None)` distinguishing "missing" (AttributeError) from other errors.
+    pub fn lookup_attr_str(&self, o: &PyRef, name: &str) -> PyResult<Option<PyRef>> {
+        match self.get_attr_str(o, name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.is_instance(&e.0, &self.exc.attribute_error) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `setattr(o, name, v)`; `None` deletes.
+    pub fn set_attr(&self, o: &PyRef, name: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+        match o.ty().slots().setattro {
+            Some(f) => f(self, o, name, v),
+            None => generic_setattr(self, o, name, v),
+        }
+    }
+
+    /// `setattr(o, "name", v)`.
+    pub fn set_attr_str(&self, o: &PyRef, name: &str, v: PyRef) -> PyResult<()> {
+        let n = self.intern(name);
+        self.set_attr(o, &n, Some(v))
+    }
+
+    /// `o.name(*args)`.
+    pub fn call_method(&self, o: &PyRef, name: &str, args: &[PyRef]) -> PyResult {
+        let f = self.get_attr_str(o, name)?;
+        self.call_pos(&f, args)
+    }
+
+    /// Look up a special method on the type (not the instance) and bind it:
+    /// returns the callable and whether `o` must be passed as first argument.
+    pub fn lookup_special(&self, o: &PyRef, name: &str) -> Option<PyRef> {
+        self.lookup_type_str(o.ty(), name)
+    }
+
+    /// Call a special method found on the type: `type(o).name(o, *args)`.
+    pub fn call_special(&self, o: &PyRef, name: &str, args: &[PyRef]) -> PyResult<Option<PyRef>> {
+        let Some(f) = self.lookup_special(o, name) else { return Ok(None) };
+        let mut all = Vec::with_capacity(args.len() + 1);
+        all.push(o.clone());
+        all.extend(args.iter().cloned());
+        self.call_unbound(&f, o, &all).map(Some)
+    }
+
+    /// Call an attribute found on a type with `args` (which start with the
+    /// instance), binding through the descriptor protocol when it is not a
+    /// plain function.
+    pub fn call_unbound(&self, f: &PyRef, inst: &PyRef, args: &[PyRef]) -> PyResult {
+        use crate::types::typeobj::Layout;
+        match f.ty().layout {
+            Layout::Function | Layout::BuiltinFunction => self.call_pos(f, args),
+            _ => {
+                let bound = match f.ty().slots().descr_get {
+                    Some(g) => g(self, f, Some(inst), &self.type_of(inst).into_ref())?,
+                    None => f.clone(),
+                };
+                self.call_pos(&bound, &args[1..])
+            }
+        }
+    }
+
+    /// The `AttributeError` for a missing attribute.
+    #[cold]
+    pub fn no_attribute(&self, o: &PyRef, name: &PyRef) -> PyErr {
+        let n = self.str_of(name).unwrap_or("?");
+        self.attribute_error(format!("'{}' object has no attribute '{}'", o.ty().name(), n))
+    }
+
+    /// The instance dict of `o`, created on demand (`None` if the type has no dict slot).
+    pub fn instance_dict(&self, o: &PyRef) -> Option<PyRef> {
+        let slot = o.ty().dict_slot(o)?;
+        // SAFETY: short borrow of the dict slot; creating a dict runs no Python code.
+        unsafe {
+            if (*slot.get()).is_none() {
+                *slot.get() = Some(self.new_dict());
+            }
+            (*slot.get()).clone()
+        }
+    }
+}
+
+/// `object.__getattribute__`: data descriptors on the type, then the instance
+/// dict, then other class attributes (binding non-data descriptors).
+pub fn generic_getattr(vm: &Vm, o: &PyRef, name: &PyRef) -> PyResult {
+    let ty = o.ty();
+    let attr = vm.lookup_type(ty, name);
+    let mut getter = None;
+    if let Some(a) = &attr {
+        let s = a.ty().slots();
+        getter = s.descr_get;
+        if let (Some(g), Some(_)) = (s.descr_get, s.descr_set) {
+            return g(vm, a, Some(o), &vm.type_of(o).into_ref());
+        }
+    }
+    if let Some(slot) = ty.dict_slot(o) {
+        // SAFETY: short borrow of the slot to clone the dict reference.
+        let d = unsafe { (*slot.get()).clone() };
+        if let Some(d) = d {
+            if let Some(d) = d.downcast::<DictObj>() {
+                if let Some(v) = d.get_item(vm, name)? {
+                    return Ok(v);
+                }
+            }
+        }
+    }
+    if let Some(a) = attr {
+        return match getter {
+            Some(g) => g(vm, &a, Some(o), &vm.type_of(o).into_ref()),
+            None => Ok(a),
+        };
+    }
+    Err(vm.no_attribute(o, name))
+}
+
+/// `object.__setattr__` / `__delattr__`.
+pub fn generic_setattr(vm: &Vm, o: &PyRef, name: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    let ty = o.ty();
+    if let Some(a) = vm.lookup_type(ty, name) {
+        if let Some(set) = a.ty().slots().descr_set {
+            return set(vm, &a, o, v);
+        }
+    }
+    let Some(d) = vm.instance_dict(o) else {
+        let n = vm.str_of(name).unwrap_or("?");
+        return Err(if vm.lookup_type(ty, name).is_some() {
+            vm.attribute_error(format!("'{}' object attribute '{}' is read-only", ty.name(), n))
+        } else {
+            vm.attribute_error(format!("'{}' object has no attribute '{}'", ty.name(), n))
+        });
+    };
+    let Some(d) = d.downcast::<DictObj>() else { return Ok(()) };
+    match v {
+        Some(v) => d.set_item(vm, name.clone(), v),
+        None => match d.pop_item(vm, name)? {
+            Some(_) => Ok(()),
+            None => Err(vm.no_attribute(o, name)),
+        },
+    }
+}
+
+/// Attribute lookup on a type object (`type.__getattribute__`): the
+/// metatype's data descriptors, then the type's own MRO (descriptors bound
+/// with no instance), then the metatype's other attributes.
+pub fn type_getattr(vm: &Vm, o: &PyRef, name: &PyRef) -> PyResult {
+    let Some(t) = TypeRef::new(o.clone()) else { return generic_getattr(vm, o, name) };
+    let meta = o.ty();
+    let meta_attr = vm.lookup_type(meta, name);
+    if let Some(a) = &meta_attr {
+        let s = a.ty().slots();
+        if let (Some(g), Some(_)) = (s.descr_get, s.descr_set) {
+            return g(vm, a, Some(o), &vm.type_of(o).into_ref());
+        }
+    }
+    if let Some(a) = vm.lookup_type(&t, name) {
+        return match a.ty().slots().descr_get {
+            Some(g) => g(vm, &a, None, o),
+            None => Ok(a),
+        };
+    }
+    if let Some(a) = meta_attr {
+        return match a.ty().slots().descr_get {
+            Some(g) => g(vm, &a, Some(o), &vm.type_of(o).into_ref()),
+            None => Ok(a),
+        };
+    }
+    let n = vm.str_of(name).unwrap_or("?");
+    Err(vm.attribute_error(format!("type object '{}' has no attribute '{}'", t.name(), n)))
+}

@@ -1,0 +1,48 @@
+//! The iterator protocol.
+
+use crate::object::PyRef;
+use crate::vm::Vm;
+use crate::PyResult;
+
+impl Vm {
+    /// `iter(o)`.
+    pub fn iter(&self, o: &PyRef) -> PyResult {
+        let s = o.ty().slots();
+        if let Some(f) = s.iter {
+            let it = f(self, o)?;
+            if it.ty().slots().iternext.is_none() {
+                return Err(self.type_error(format!("iter() returned non-iterator of type '{}'", it.ty().name())));
+            }
+            return Ok(it);
+        }
+        if s.getitem.is_some() {
+            return Ok(crate::types::iter::seq_iter_new(self, o.clone()));
+        }
+        Err(self.type_error(format!("'{}' object is not iterable", o.ty().name())))
+    }
+
+    /// `next(it)`: `Ok(None)` when exhausted.
+    #[inline]
+    pub fn next(&self, it: &PyRef) -> PyResult<Option<PyRef>> {
+        match it.ty().slots().iternext {
+            Some(f) => f(self, it),
+            None => Err(self.type_error(format!("'{}' object is not an iterator", it.ty().name()))),
+        }
+    }
+
+    /// `list(iterable)` as a Rust vector.
+    pub fn collect(&self, o: &PyRef) -> PyResult<Vec<PyRef>> {
+        if let Some(t) = o.downcast::<crate::types::tuple::TupleObj>() {
+            return Ok(t.items().to_vec());
+        }
+        if let Some(l) = o.downcast::<crate::types::list::ListObj>() {
+            return Ok(l.to_vec());
+        }
+        let it = self.iter(o)?;
+        let mut v = Vec::new();
+        while let Some(x) = self.next(&it)? {
+            v.push(x);
+        }
+        Ok(v)
+    }
+}

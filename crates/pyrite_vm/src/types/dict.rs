@@ -1,0 +1,319 @@
+//! `dict`: CPython's compact layout — a sparse index table pointing into a
+//! dense, insertion-ordered entry array that stores each key's hash.
+
+use std::cell::UnsafeCell;
+
+use crate::object::{PyObject, PyRef};
+use crate::types::typeobj::Layout;
+use crate::vm::Vm;
+use crate::PyResult;
+
+const EMPTY: i32 = -1;
+const DUMMY: i32 = -2;
+const MIN_SIZE: usize = 8;
+
+/// One entry: hash, key, value. Deleted entries become `None`.
+pub struct DictEntry {
+    /// The key's hash.
+    pub hash: i64,
+    /// The key.
+    pub key: PyRef,
+    /// The value.
+    pub value: PyRef,
+}
+
+/// The table of a dict.
+#[derive(Default)]
+pub struct DictTable {
+    /// Sparse index table (power-of-two length, or empty): entry index, EMPTY or DUMMY.
+    indices: Vec<i32>,
+    /// Dense entries in insertion order (`None` = deleted).
+    pub entries: Vec<Option<DictEntry>>,
+    /// Live entries.
+    pub used: usize,
+    /// Bumped on every insertion of a new key or deletion (iteration and lookups check it).
+    pub version: u64,
+}
+
+/// A `dict`.
+#[repr(C)]
+pub struct DictObj {
+    /// Header.
+    pub ob: PyObject,
+    /// The table. Never borrowed across a call into Python code.
+    pub table: UnsafeCell<DictTable>,
+}
+// SAFETY: repr(C), header first, unique layout tag.
+unsafe impl crate::object::PyPayload for DictObj {
+    const LAYOUT: Layout = Layout::Dict;
+}
+
+impl Drop for DictObj {
+    fn drop(&mut self) {
+        // Release entries in insertion order, key then value (OBJ-4).
+        let t = std::mem::take(self.table.get_mut());
+        for e in t.entries.into_iter().flatten() {
+            drop(e.key);
+            drop(e.value);
+        }
+    }
+}
+
+/// Outcome of probing for a key.
+enum Probe {
+    /// Found at this entry index.
+    Found(usize),
+    /// Not found; insert at this index-table slot.
+    Missing(usize),
+}
+
+impl DictTable {
+    fn mask(&self) -> usize {
+        self.indices.len().wrapping_sub(1)
+    }
+
+    fn usable(&self) -> usize {
+        (self.indices.len() * 2) / 3
+    }
+
+    /// Find the index slot holding entry `ix`.
+    fn slot_of_entry(&self, hash: i64, ix: usize) -> usize {
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            if self.indices[i] == ix as i32 {
+                return i;
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+
+    fn rebuild(&mut self, min_used: usize) {
+        let mut size = MIN_SIZE;
+        while size * 2 / 3 <= min_used {
+            size *= 2;
+        }
+        let old: Vec<Option<DictEntry>> = std::mem::take(&mut self.entries);
+        self.entries = old.into_iter().filter(|e| e.is_some()).collect();
+        self.indices = vec![EMPTY; size];
+        let mask = size - 1;
+        for (ix, e) in self.entries.iter().enumerate() {
+            let hash = e.as_ref().map_or(0, |e| e.hash);
+            let mut perturb = hash as u64;
+            let mut i = (hash as u64 as usize) & mask;
+            while self.indices[i] != EMPTY {
+                perturb >>= 5;
+                i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            }
+            self.indices[i] = ix as i32;
+        }
+    }
+}
+
+impl DictObj {
+    #[allow(clippy::mut_from_ref)]
+    fn t(&self) -> &mut DictTable {
+        // SAFETY: callers keep each borrow short and never call Python code
+        // (hash/eq) while holding it; see `probe`.
+        unsafe { &mut *self.table.get() }
+    }
+
+    /// Number of items.
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        self.t().used
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Find `key` (with hash `hash`). Equality may run Python code; the table
+    /// is re-checked after each such call and the probe restarts if it changed.
+    fn probe(&self, vm: &Vm, key: &PyRef, hash: i64) -> PyResult<Probe> {
+        'restart: loop {
+            let t = self.t();
+            if t.indices.is_empty() {
+                return Ok(Probe::Missing(usize::MAX));
+            }
+            let mask = t.mask();
+            let mut perturb = hash as u64;
+            let mut i = (hash as u64 as usize) & mask;
+            let mut first_dummy = None;
+            loop {
+                let t = self.t();
+                let ix = t.indices[i];
+                if ix == EMPTY {
+                    return Ok(Probe::Missing(first_dummy.unwrap_or(i)));
+                }
+                if ix == DUMMY {
+                    first_dummy.get_or_insert(i);
+                } else if let Some(e) = &t.entries[ix as usize] {
+                    if e.key.is(key) {
+                        return Ok(Probe::Found(ix as usize));
+                    }
+                    if e.hash == hash {
+                        if let Some(r) = vm.fast_eq(&e.key, key) {
+                            if r {
+                                return Ok(Probe::Found(ix as usize));
+                            }
+                        } else {
+                            let other = e.key.clone();
+                            let version = t.version;
+                            let eq = vm.eq(&other, key)?;
+                            let t = self.t();
+                            if t.version != version || t.indices.get(i) != Some(&ix) {
+                                continue 'restart;
+                            }
+                            if eq {
+                                return Ok(Probe::Found(ix as usize));
+                            }
+                        }
+                    }
+                }
+                perturb >>= 5;
+                i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            }
+        }
+    }
+
+    /// `d[key]` with a precomputed hash, `None` if missing.
+    pub fn get_hashed(&self, vm: &Vm, key: &PyRef, hash: i64) -> PyResult<Option<PyRef>> {
+        Ok(match self.probe(vm, key, hash)? {
+            Probe::Found(ix) => self.t().entries[ix].as_ref().map(|e| e.value.clone()),
+            Probe::Missing(_) => None,
+        })
+    }
+
+    /// `d.get(key)`: `None` if missing. Hashing may raise.
+    pub fn get_item(&self, vm: &Vm, key: &PyRef) -> PyResult<Option<PyRef>> {
+        let h = vm.hash(key)?;
+        self.get_hashed(vm, key, h)
+    }
+
+    /// Look up a str key given as Rust text (no Python code can run).
+    pub fn get_str(&self, vm: &Vm, key: &str) -> Option<PyRef> {
+        let k = vm.new_str(key);
+        self.get_item(vm, &k).ok().flatten()
+    }
+
+    /// `d[key] = value` with a precomputed hash.
+    pub fn set_hashed(&self, vm: &Vm, key: PyRef, hash: i64, value: PyRef) -> PyResult<()> {
+        match self.probe(vm, &key, hash)? {
+            Probe::Found(ix) => {
+                let old = self.t().entries[ix].as_mut().map(|e| std::mem::replace(&mut e.value, value));
+                drop(old);
+            }
+            Probe::Missing(slot) => {
+                let t = self.t();
+                if slot == usize::MAX || t.entries.len() >= t.usable() {
+                    t.rebuild(t.used + 1);
+                    t.entries.push(Some(DictEntry { hash, key, value }));
+                    let ix = t.entries.len() - 1;
+                    let mask = t.mask();
+                    let mut perturb = hash as u64;
+                    let mut i = (hash as u64 as usize) & mask;
+                    while t.indices[i] != EMPTY {
+                        perturb >>= 5;
+                        i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+                    }
+                    t.indices[i] = ix as i32;
+                } else {
+                    t.entries.push(Some(DictEntry { hash, key, value }));
+                    t.indices[slot] = (t.entries.len() - 1) as i32;
+                }
+                t.used += 1;
+                t.version += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// `d[key] = value`.
+    pub fn set_item(&self, vm: &Vm, key: PyRef, value: PyRef) -> PyResult<()> {
+        let h = vm.hash(&key)?;
+        self.set_hashed(vm, key, h, value)
+    }
+
+    /// Store under a str key given as Rust text.
+    pub fn set_str(&self, vm: &Vm, key: &str, value: PyRef) {
+        let k = vm.intern(key);
+        // Hashing and comparing strs cannot fail.
+        let _ = self.set_item(vm, k, value);
+    }
+
+    /// Remove `key`, returning its value (`None` if missing).
+    pub fn pop_item(&self, vm: &Vm, key: &PyRef) -> PyResult<Option<PyRef>> {
+        let h = vm.hash(key)?;
+        match self.probe(vm, key, h)? {
+            Probe::Found(ix) => {
+                let t = self.t();
+                let slot = t.slot_of_entry(h, ix);
+                t.indices[slot] = DUMMY;
+                let e = t.entries[ix].take();
+                t.used -= 1;
+                t.version += 1;
+                Ok(e.map(|e| {
+                    drop(e.key);
+                    e.value
+                }))
+            }
+            Probe::Missing(_) => Ok(None),
+        }
+    }
+
+    /// Remove every item (released in insertion order after the table is reset).
+    pub fn clear(&self) {
+        let t = self.t();
+        let old = std::mem::take(t);
+        t.version = old.version + 1;
+        for e in old.entries.into_iter().flatten() {
+            drop(e.key);
+            drop(e.value);
+        }
+    }
+
+    /// The entry at dense index `pos` or later: returns (next pos, key, value).
+    /// Used by iterators: `pos` advances past deleted entries.
+    pub fn next_entry(&self, mut pos: usize) -> Option<(usize, PyRef, PyRef)> {
+        let t = self.t();
+        while pos < t.entries.len() {
+            if let Some(e) = &t.entries[pos] {
+                return Some((pos + 1, e.key.clone(), e.value.clone()));
+            }
+            pos += 1;
+        }
+        None
+    }
+
+    /// Snapshot of all (key, value) pairs in order.
+    pub fn items(&self) -> Vec<(PyRef, PyRef)> {
+        self.t().entries.iter().flatten().map(|e| (e.key.clone(), e.value.clone())).collect()
+    }
+
+    /// Snapshot of the keys in order.
+    pub fn keys(&self) -> Vec<PyRef> {
+        self.t().entries.iter().flatten().map(|e| e.key.clone()).collect()
+    }
+
+    /// Snapshot of the values in order.
+    pub fn values(&self) -> Vec<PyRef> {
+        self.t().entries.iter().flatten().map(|e| e.value.clone()).collect()
+    }
+
+    /// The mutation counter (for iterators).
+    pub fn version(&self) -> u64 {
+        self.t().version
+    }
+
+    /// Visit keys and values (GC traverse).
+    pub fn traverse(&self, visit: &mut dyn FnMut(&PyObject)) {
+        for e in self.t().entries.iter().flatten() {
+            visit(&e.key);
+            visit(&e.value);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! The builtin types: one module per type (CPython's `Objects/<x>object.c`),
+//! plus the bootstrap that creates every type object at start-up.
+
+pub mod bool;
+pub mod bytes;
+pub mod cell;
+pub mod code;
+pub mod descr;
+pub mod dict;
+pub mod exceptions;
+pub mod float;
+pub mod format;
+pub mod function;
+pub mod generator;
+pub mod int;
+pub mod iter;
+pub mod list;
+pub mod module;
+pub mod object;
+pub mod range;
+pub mod set;
+pub mod singletons;
+pub mod slice;
+pub mod str;
+pub mod textio;
+pub mod tuple;
+pub mod typeobj;
+pub mod typenew;
+pub mod typeslots;
+
+use std::cell::{Cell, UnsafeCell};
+use std::ptr::NonNull;
+
+use crate::object::{alloc_type_memory, PyObject, PyPayload, PyRef};
+use typeobj::{DeallocFn, Layout, PyType, Slots, TypeFlags};
+
+/// A strong reference known to point at a type object.
+#[derive(Clone)]
+#[repr(transparent)]
+pub struct TypeRef(PyRef);
+
+impl TypeRef {
+    /// Wrap a reference; `None` if it is not a type.
+    pub fn new(r: PyRef) -> Option<TypeRef> {
+        if r.ty().layout == Layout::Type {
+            Some(TypeRef(r))
+        } else {
+            None
+        }
+    }
+    /// The reference as a plain object reference.
+    pub fn as_ref(&self) -> &PyRef {
+        &self.0
+    }
+    /// Into a plain object reference.
+    pub fn into_ref(self) -> PyRef {
+        self.0
+    }
+}
+
+impl std::ops::Deref for TypeRef {
+    type Target = PyType;
+    #[inline(always)]
+    fn deref(&self) -> &PyType {
+        // SAFETY: a TypeRef is only built from objects whose layout is Type.
+        unsafe { self.0.downcast_unchecked::<PyType>() }
+    }
+}
+
+/// Drop the payload of a `T` and free the object (the deallocator of most
+/// builtin types).
+///
+/// # Safety
+/// `o` must be a dead object (refcount 0) allocated as a `T`.
+pub unsafe fn dealloc_payload<T: PyPayload>(o: NonNull<PyObject>) {
+    // SAFETY: the object is a T and dead; free_object_memory reads only the header.
+    unsafe {
+        std::ptr::drop_in_place(o.as_ptr().cast::<T>());
+        crate::object::free_object_memory(o);
+    }
+}
+
+/// Create a builtin (static) type object. `metatype` is `type` (or `None`
+/// while bootstrapping `type` itself, which is then its own type).
+pub(crate) fn new_static_type(
+    metatype: Option<&TypeRef>,
+    name: &str,
+    layout: Layout,
+    basicsize: usize,
+    base: Option<&TypeRef>,
+    flags: u32,
+    dealloc: DeallocFn,
+    dictoffset: usize,
+) -> TypeRef {
+    // SAFETY: we initialise the whole PyType before making a reference.
+    unsafe {
+        let p = alloc_type_memory();
+        let meta = match metatype {
+            Some(m) => {
+                m.as_object().incref();
+                NonNull::from(&**m)
+            }
+            None => p,
+        };
+        let mut mro = Vec::new();
+        if let Some(b) = base {
+            mro.extend(b.mro().iter().cloned());
+        }
+        p.as_ptr().write(PyType {
+            ob: PyObject::new_header(meta),
+            layout,
+            basicsize,
+            dictoffset,
+            nslots: 0,
+            slotsoffset: 0,
+            dealloc,
+            flags: Cell::new(flags | TypeFlags::IMMUTABLE),
+            name: UnsafeCell::new(name.to_string()),
+            qualname: UnsafeCell::new(name.to_string()),
+            base: UnsafeCell::new(base.map(|b| b.as_ref().clone())),
+            bases: UnsafeCell::new(base.map(|b| vec![b.as_ref().clone()]).unwrap_or_default()),
+            mro: UnsafeCell::new(Vec::new()),
+            dict: UnsafeCell::new(None),
+            slots: UnsafeCell::new(base.map(|b| *b.slots()).unwrap_or_default()),
+            version: Cell::new(0),
+        });
+        let t = TypeRef(PyRef::from_raw(p.cast()));
+        mro.insert(0, t.as_ref().clone());
+        t.set_mro(mro);
+        t
+    }
+}
+
+/// Install the dict of a type created before `dict` existed.
+pub(crate) fn set_type_dict(t: &PyType, d: PyRef) {
+    // SAFETY: only called during bootstrap, before Python code runs.
+    unsafe { *t.dict.get() = Some(d) }
+}
+
+/// Inherit the slots of `base` into a slot table where they are unset.
+pub(crate) fn inherit_slots(own: &mut Slots, base: &Slots) {
+    macro_rules! inherit {
+        ($($f:ident),*) => { $( if own.$f.is_none() { own.$f = base.$f; } )* };
+    }
+    inherit!(
+        repr, str, hash, richcompare, getattro, setattro, call, new, init, iter, iternext, descr_get,
+        descr_set, len, getitem, setitem, contains, bool, add, sub, mul, truediv, floordiv, rem, divmod,
+        pow, lshift, rshift, and, or, xor, matmul, neg, pos, invert, abs, int, float, index, traverse,
+        clear
+    );
+}
+
+/// Run the `init` function of every builtin type module (slots, methods,
+/// attributes), after all type objects exist.
+pub(crate) fn init_all(vm: &crate::vm::Vm) {
+    function::init(vm);
+    module::init(vm);
+    cell::init(vm);
+    code::init(vm);
+    crate::eval::generator::init(vm);
+}

@@ -1,0 +1,37 @@
+//! `None`, `NotImplemented` and `Ellipsis`.
+
+use crate::object::PyObject;
+use crate::types::typeobj::Layout;
+
+/// The payload of `None`.
+#[repr(C)]
+pub struct NoneObj {
+    /// Header.
+    pub ob: PyObject,
+}
+// SAFETY: repr(C), header first, unique layout tag.
+unsafe impl crate::object::PyPayload for NoneObj {
+    const LAYOUT: Layout = Layout::NoneType;
+}
+
+/// The payload of `NotImplemented`.
+#[repr(C)]
+pub struct NotImplementedObj {
+    /// Header.
+    pub ob: PyObject,
+}
+// SAFETY: repr(C), header first, unique layout tag.
+unsafe impl crate::object::PyPayload for NotImplementedObj {
+    const LAYOUT: Layout = Layout::NotImplemented;
+}
+
+/// The payload of `Ellipsis`.
+#[repr(C)]
+pub struct EllipsisObj {
+    /// Header.
+    pub ob: PyObject,
+}
+// SAFETY: repr(C), header first, unique layout tag.
+unsafe impl crate::object::PyPayload for EllipsisObj {
+    const LAYOUT: Layout = Layout::Ellipsis;
+}

@@ -1,0 +1,398 @@
+//! The type object: name, layout, flags, MRO, dict, and the slot table that
+//! makes builtin operations fast (CPython's `PyTypeObject`).
+
+use std::cell::{Cell, UnsafeCell};
+use std::ptr::NonNull;
+
+use crate::object::{PyObject, PyPayload, PyRef};
+use crate::vm::Vm;
+use crate::PyResult;
+
+/// Which Rust struct the instances of a type are. Subclasses inherit their
+/// base's layout (a `class L(list)` instance is a `ListObj` plus a dict slot).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[allow(missing_docs)]
+pub enum Layout {
+    Object,
+    Type,
+    Int,
+    Float,
+    Complex,
+    Str,
+    Bytes,
+    ByteArray,
+    Tuple,
+    List,
+    Dict,
+    Set,
+    Range,
+    Slice,
+    Function,
+    BuiltinFunction,
+    Method,
+    GetSet,
+    Member,
+    Property,
+    StaticMethod,
+    ClassMethod,
+    Cell,
+    Code,
+    Frame,
+    Generator,
+    Module,
+    BaseException,
+    Super,
+    NoneType,
+    NotImplemented,
+    Ellipsis,
+    SeqIter,
+    ListIter,
+    TupleIter,
+    RangeIter,
+    StrIter,
+    DictIter,
+    SetIter,
+    Enumerate,
+    Zip,
+    Map,
+    Filter,
+    Reversed,
+    CallIter,
+    MappingProxy,
+    DictView,
+    TextIO,
+    Traceback,
+    Weakref,
+    Other,
+}
+
+/// Comparison operators, numbered as CPython's `Py_LT`..`Py_GE` and the
+/// `COMPARE_OP` argument.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[allow(missing_docs)]
+pub enum CmpOp {
+    Lt = 0,
+    Le = 1,
+    Eq = 2,
+    Ne = 3,
+    Gt = 4,
+    Ge = 5,
+}
+
+impl CmpOp {
+    /// From the `COMPARE_OP` argument.
+    pub fn from_arg(a: u32) -> CmpOp {
+        match a {
+            0 => CmpOp::Lt,
+            1 => CmpOp::Le,
+            2 => CmpOp::Eq,
+            3 => CmpOp::Ne,
+            4 => CmpOp::Gt,
+            _ => CmpOp::Ge,
+        }
+    }
+    /// The operator with operands swapped (`a < b` is `b > a`).
+    pub fn swapped(self) -> CmpOp {
+        match self {
+            CmpOp::Lt => CmpOp::Gt,
+            CmpOp::Le => CmpOp::Ge,
+            CmpOp::Eq => CmpOp::Eq,
+            CmpOp::Ne => CmpOp::Ne,
+            CmpOp::Gt => CmpOp::Lt,
+            CmpOp::Ge => CmpOp::Le,
+        }
+    }
+    /// The source symbol (`<`, `==` …) used in error messages.
+    pub fn symbol(self) -> &'static str {
+        ["<", "<=", "==", "!=", ">", ">="][self as usize]
+    }
+    /// Dunder name (`__lt__` …).
+    pub fn dunder(self) -> &'static str {
+        ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"][self as usize]
+    }
+}
+
+/// Arguments of a call in vectorcall form: positional values, then the values
+/// of keyword arguments whose names are `kwnames` (same order).
+#[derive(Clone, Copy)]
+pub struct FuncArgs<'a> {
+    /// Positional values followed by keyword values.
+    pub args: &'a [PyRef],
+    /// Names (str objects) of the trailing keyword values.
+    pub kwnames: &'a [PyRef],
+}
+
+impl<'a> FuncArgs<'a> {
+    /// Only positional arguments.
+    pub fn pos(args: &'a [PyRef]) -> Self {
+        FuncArgs { args, kwnames: &[] }
+    }
+    /// The positional part.
+    pub fn positional(&self) -> &'a [PyRef] {
+        &self.args[..self.args.len() - self.kwnames.len()]
+    }
+    /// The keyword values, paired with their names.
+    pub fn keywords(&self) -> impl Iterator<Item = (&'a PyRef, &'a PyRef)> {
+        let n = self.args.len() - self.kwnames.len();
+        self.kwnames.iter().zip(&self.args[n..])
+    }
+}
+
+/// A builtin function or method body. For methods `args.args[0]` is `self`.
+pub type NativeFn = fn(&Vm, FuncArgs<'_>) -> PyResult;
+/// `tp_repr`, `tp_str`, unary number slots.
+pub type UnaryFn = fn(&Vm, &PyRef) -> PyResult;
+/// Binary number slots: return `NotImplemented` when the operands don't fit.
+pub type BinaryFn = fn(&Vm, &PyRef, &PyRef) -> PyResult;
+/// `tp_richcompare`: returns `NotImplemented` when not comparable.
+pub type RichCmpFn = fn(&Vm, &PyRef, &PyRef, CmpOp) -> PyResult;
+/// `tp_hash`.
+pub type HashFn = fn(&Vm, &PyRef) -> PyResult<i64>;
+/// `sq_length`/`mp_length`.
+pub type LenFn = fn(&Vm, &PyRef) -> PyResult<usize>;
+/// `nb_bool`.
+pub type BoolFn = fn(&Vm, &PyRef) -> PyResult<bool>;
+/// `tp_getattro`: the name is a str object.
+pub type GetAttrFn = fn(&Vm, &PyRef, &PyRef) -> PyResult;
+/// `tp_setattro`: `None` value means delete.
+pub type SetAttrFn = fn(&Vm, &PyRef, &PyRef, Option<PyRef>) -> PyResult<()>;
+/// `tp_call`, `tp_new` (receives the class first), `tp_init`.
+pub type CallFn = fn(&Vm, &PyRef, FuncArgs<'_>) -> PyResult;
+/// `tp_iternext`: `Ok(None)` when exhausted (no StopIteration object is made).
+pub type IterNextFn = fn(&Vm, &PyRef) -> PyResult<Option<PyRef>>;
+/// `tp_descr_get(descr, instance or None, owner type)`.
+pub type DescrGetFn = fn(&Vm, &PyRef, Option<&PyRef>, &PyRef) -> PyResult;
+/// `tp_descr_set(descr, instance, value or None for delete)`.
+pub type DescrSetFn = fn(&Vm, &PyRef, &PyRef, Option<PyRef>) -> PyResult<()>;
+/// `mp_ass_subscript`: `None` value means delete.
+pub type SetItemFn = fn(&Vm, &PyRef, &PyRef, Option<PyRef>) -> PyResult<()>;
+/// `sq_contains`.
+pub type ContainsFn = fn(&Vm, &PyRef, &PyRef) -> PyResult<bool>;
+/// `nb_power` (third argument `None` when absent).
+pub type TernaryFn = fn(&Vm, &PyRef, &PyRef, &PyRef) -> PyResult;
+/// `tp_traverse`: calls the visitor on each directly referenced object.
+pub type TraverseFn = fn(&PyObject, &mut dyn FnMut(&PyObject));
+/// `tp_clear`: drops references that may form cycles.
+pub type ClearFn = fn(&PyObject);
+/// `tp_dealloc`.
+pub type DeallocFn = unsafe fn(NonNull<PyObject>);
+
+/// The slot table. `None` means "not supported" (a `TypeError` at the call site).
+#[derive(Clone, Copy, Default)]
+#[allow(missing_docs)]
+pub struct Slots {
+    pub repr: Option<UnaryFn>,
+    pub str: Option<UnaryFn>,
+    pub hash: Option<HashFn>,
+    pub richcompare: Option<RichCmpFn>,
+    pub getattro: Option<GetAttrFn>,
+    pub setattro: Option<SetAttrFn>,
+    pub call: Option<CallFn>,
+    pub new: Option<CallFn>,
+    pub init: Option<CallFn>,
+    pub iter: Option<UnaryFn>,
+    pub iternext: Option<IterNextFn>,
+    pub descr_get: Option<DescrGetFn>,
+    pub descr_set: Option<DescrSetFn>,
+    pub len: Option<LenFn>,
+    pub getitem: Option<BinaryFn>,
+    pub setitem: Option<SetItemFn>,
+    pub contains: Option<ContainsFn>,
+    pub bool: Option<BoolFn>,
+    pub add: Option<BinaryFn>,
+    pub sub: Option<BinaryFn>,
+    pub mul: Option<BinaryFn>,
+    pub truediv: Option<BinaryFn>,
+    pub floordiv: Option<BinaryFn>,
+    pub rem: Option<BinaryFn>,
+    pub divmod: Option<BinaryFn>,
+    pub pow: Option<TernaryFn>,
+    pub lshift: Option<BinaryFn>,
+    pub rshift: Option<BinaryFn>,
+    pub and: Option<BinaryFn>,
+    pub or: Option<BinaryFn>,
+    pub xor: Option<BinaryFn>,
+    pub matmul: Option<BinaryFn>,
+    pub neg: Option<UnaryFn>,
+    pub pos: Option<UnaryFn>,
+    pub invert: Option<UnaryFn>,
+    pub abs: Option<UnaryFn>,
+    pub int: Option<UnaryFn>,
+    pub float: Option<UnaryFn>,
+    pub index: Option<UnaryFn>,
+    pub traverse: Option<TraverseFn>,
+    pub clear: Option<ClearFn>,
+}
+
+/// Type flags.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+pub struct TypeFlags(pub u32);
+
+impl TypeFlags {
+    /// Instances carry a GC header.
+    pub const HAVE_GC: u32 = 1 << 0;
+    /// Created by a `class` statement (or `type(...)`): instances own a reference to it.
+    pub const HEAPTYPE: u32 = 1 << 1;
+    /// May be used as a base class.
+    pub const BASETYPE: u32 = 1 << 2;
+    /// Some class in the MRO defines `__del__`.
+    pub const HAS_FINALIZER: u32 = 1 << 3;
+    /// Attributes can be set on the type (false for builtin types).
+    pub const IMMUTABLE: u32 = 1 << 4;
+    /// Subclass of BaseException (fast check).
+    pub const EXC_SUBCLASS: u32 = 1 << 5;
+    /// Instances support weak references.
+    pub const WEAKREFABLE: u32 = 1 << 6;
+}
+
+/// A Python type object.
+#[repr(C)]
+pub struct PyType {
+    /// Object header (`type(t) is type` or a metaclass).
+    pub ob: PyObject,
+    /// Which Rust struct the instances are.
+    pub layout: Layout,
+    /// Instance size in bytes, excluding the GC header.
+    pub basicsize: usize,
+    /// Byte offset of the `Option<PyRef>` `__dict__` slot, 0 if none.
+    pub dictoffset: usize,
+    /// Number of `__slots__` value cells after the dict slot.
+    pub nslots: usize,
+    /// Byte offset of the first `__slots__` value cell.
+    pub slotsoffset: usize,
+    /// Deallocator.
+    pub dealloc: unsafe fn(NonNull<PyObject>),
+    pub(crate) flags: Cell<u32>,
+    pub(crate) name: UnsafeCell<String>,
+    pub(crate) qualname: UnsafeCell<String>,
+    pub(crate) base: UnsafeCell<Option<PyRef>>,
+    pub(crate) bases: UnsafeCell<Vec<PyRef>>,
+    pub(crate) mro: UnsafeCell<Vec<PyRef>>,
+    pub(crate) dict: UnsafeCell<Option<PyRef>>,
+    pub(crate) slots: UnsafeCell<Slots>,
+    /// Bumped whenever the type or a base changes (attribute caches check it).
+    pub(crate) version: Cell<u32>,
+}
+
+// SAFETY: PyType is repr(C) with the header first; Layout::Type is only used by PyType.
+unsafe impl PyPayload for PyType {
+    const LAYOUT: Layout = Layout::Type;
+}
+
+impl PyType {
+    /// The type as a plain object.
+    pub fn as_object(&self) -> &PyObject {
+        &self.ob
+    }
+    /// `__name__`.
+    pub fn name(&self) -> &str {
+        // SAFETY: the name is replaced only by `set_name`, which never runs
+        // while a borrow handed out here is alive (no Python code runs in between).
+        unsafe { &*self.name.get() }
+    }
+    /// Set `__name__`.
+    pub(crate) fn set_name(&self, n: String) {
+        // SAFETY: see `name`.
+        unsafe { *self.name.get() = n }
+    }
+    /// `__qualname__`.
+    pub fn qualname(&self) -> &str {
+        // SAFETY: see `name`.
+        unsafe { &*self.qualname.get() }
+    }
+    /// Set `__qualname__`.
+    pub(crate) fn set_qualname(&self, n: String) {
+        // SAFETY: see `name`.
+        unsafe { *self.qualname.get() = n }
+    }
+    /// Flag test.
+    #[inline(always)]
+    pub fn has_flag(&self, f: u32) -> bool {
+        self.flags.get() & f != 0
+    }
+    /// Set a flag.
+    pub(crate) fn add_flag(&self, f: u32) {
+        self.flags.set(self.flags.get() | f);
+    }
+    /// Instances have a GC header.
+    #[inline(always)]
+    pub fn is_gc(&self) -> bool {
+        self.has_flag(TypeFlags::HAVE_GC)
+    }
+    /// Created by a class statement.
+    #[inline(always)]
+    pub fn is_heap(&self) -> bool {
+        self.has_flag(TypeFlags::HEAPTYPE)
+    }
+    /// The slot table.
+    #[inline(always)]
+    pub fn slots(&self) -> &Slots {
+        // SAFETY: slots are rewritten only by `set_slots` during class set-up
+        // and `__setattr__` on the class, never while a slot call is running
+        // on a borrowed table (callers copy the fn pointer out first).
+        unsafe { &*self.slots.get() }
+    }
+    /// Replace the slot table.
+    pub(crate) fn set_slots(&self, s: Slots) {
+        // SAFETY: see `slots`.
+        unsafe { *self.slots.get() = s }
+    }
+    /// The type's own `__dict__` (a dict object).
+    pub fn dict(&self) -> &PyRef {
+        // SAFETY: the dict is installed once while the type is built, before
+        // any Python code can see the type.
+        match unsafe { &*self.dict.get() } {
+            Some(d) => d,
+            None => unreachable!("type dict used before bootstrap finished"),
+        }
+    }
+    /// `__base__`.
+    pub fn base(&self) -> Option<PyRef> {
+        // SAFETY: bases are set during type creation or `__bases__` assignment only.
+        unsafe { (*self.base.get()).clone() }
+    }
+    /// `__bases__` (a copy of the list of references).
+    pub fn bases(&self) -> Vec<PyRef> {
+        // SAFETY: see `base`.
+        unsafe { (*self.bases.get()).clone() }
+    }
+    /// `__mro__`, borrowed. Do not call Python code while holding it.
+    pub fn mro(&self) -> &[PyRef] {
+        // SAFETY: the MRO is replaced only during type creation.
+        unsafe { &*self.mro.get() }
+    }
+    /// Set the MRO.
+    pub(crate) fn set_mro(&self, mro: Vec<PyRef>) {
+        // SAFETY: see `mro`.
+        unsafe { *self.mro.get() = mro }
+    }
+    /// Set base and bases.
+    pub(crate) fn set_bases(&self, base: Option<PyRef>, bases: Vec<PyRef>) {
+        // SAFETY: see `base`.
+        unsafe {
+            *self.base.get() = base;
+            *self.bases.get() = bases;
+        }
+    }
+    /// `issubclass(self, other)` by MRO.
+    pub fn is_subtype(&self, other: &PyType) -> bool {
+        std::ptr::eq(self, other) || self.mro().iter().any(|t| std::ptr::eq(t.as_ptr().cast::<PyType>(), other))
+    }
+    /// The value of the `__dict__` slot of an instance, if the type has one.
+    ///
+    /// Returns a pointer to the slot; valid while `obj` is alive.
+    pub fn dict_slot<'a>(&self, obj: &'a PyObject) -> Option<&'a UnsafeCell<Option<PyRef>>> {
+        if self.dictoffset == 0 {
+            return None;
+        }
+        // SAFETY: instances of a type with a non-zero dictoffset were allocated
+        // with room for an `Option<PyRef>` at that offset (alloc_object zeroes it).
+        Some(unsafe { &*(obj as *const PyObject).cast::<u8>().add(self.dictoffset).cast::<UnsafeCell<Option<PyRef>>>() })
+    }
+    /// The `i`-th `__slots__` value cell of an instance.
+    pub fn slot_cell<'a>(&self, obj: &'a PyObject, i: usize) -> &'a UnsafeCell<Option<PyRef>> {
+        assert!(i < self.nslots);
+        // SAFETY: instances have `nslots` zero-initialised cells at `slotsoffset`.
+        unsafe { &*(obj as *const PyObject).cast::<u8>().add(self.slotsoffset + 8 * i).cast::<UnsafeCell<Option<PyRef>>>() }
+    }
+}

@@ -1,0 +1,397 @@
+//! Interpreter state: the registry of builtin types, the singletons, the
+//! module table, and per-thread execution state.
+//!
+//! A [`Vm`] is one interpreter thread's view: everything is reachable from it
+//! (no `static mut` object state). Deallocators that must run Python code
+//! (`__del__`) find the current `Vm` through a thread-local pointer set by
+//! [`Vm::enter`].
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::ptr::NonNull;
+
+use num_bigint::BigInt;
+
+use crate::object::{alloc_object, PyRef};
+use crate::types::bytes::BytesObj;
+use crate::types::dict::DictObj;
+use crate::types::float::FloatObj;
+use crate::types::int::{IntObj, IntValue};
+use crate::types::list::ListObj;
+use crate::types::str::StrObj;
+use crate::types::tuple::TupleObj;
+use crate::types::TypeRef;
+use crate::{PyErr, PyResult};
+
+macro_rules! registry {
+    ($(#[$m:meta])* $name:ident { $($field:ident),* $(,)? }) => {
+        $(#[$m])*
+        #[allow(missing_docs)]
+        pub struct $name { $(pub $field: TypeRef,)* }
+    };
+}
+
+registry!(
+    /// The builtin type objects.
+    Types {
+        type_, object, int, bool, float, complex, str, bytes, bytearray, tuple, list, dict, set,
+        frozenset, range, slice, function, builtin_function, method_descriptor, classmethod_descriptor,
+        method, getset_descriptor, member_descriptor, property, staticmethod, classmethod, super_, cell,
+        code, generator, module, none_type, not_implemented_type, ellipsis_type, seq_iter, list_iter,
+        list_reverseiter, tuple_iter, range_iter, str_iter, dict_keyiter, dict_valueiter, dict_itemiter,
+        set_iter, enumerate, zip, map, filter, reversed, callable_iter, mappingproxy, dict_keys,
+        dict_values, dict_items, traceback, textio,
+    }
+);
+
+macro_rules! exceptions {
+    ($($field:ident = $pyname:literal : $base:ident),* $(,)?) => {
+        /// The builtin exception classes.
+        #[allow(missing_docs)]
+        pub struct ExcTypes { pub base_exception: TypeRef, $(pub $field: TypeRef,)* }
+
+        impl ExcTypes {
+            /// (field name, Python name, base field) for each builtin exception, parents first.
+            pub const TABLE: &'static [(&'static str, &'static str, &'static str)] =
+                &[$((stringify!($field), $pyname, stringify!($base)),)*];
+
+            /// Build from a map of created types.
+            pub(crate) fn from_map(base_exception: TypeRef, m: &mut HashMap<&'static str, TypeRef>) -> ExcTypes {
+                ExcTypes { base_exception, $($field: m.remove(stringify!($field)).expect("exception type created"),)* }
+            }
+        }
+    };
+}
+
+exceptions!(
+    system_exit = "SystemExit": base_exception,
+    keyboard_interrupt = "KeyboardInterrupt": base_exception,
+    generator_exit = "GeneratorExit": base_exception,
+    exception = "Exception": base_exception,
+    stop_iteration = "StopIteration": exception,
+    stop_async_iteration = "StopAsyncIteration": exception,
+    arithmetic_error = "ArithmeticError": exception,
+    floating_point_error = "FloatingPointError": arithmetic_error,
+    overflow_error = "OverflowError": arithmetic_error,
+    zero_division_error = "ZeroDivisionError": arithmetic_error,
+    assertion_error = "AssertionError": exception,
+    attribute_error = "AttributeError": exception,
+    buffer_error = "BufferError": exception,
+    eof_error = "EOFError": exception,
+    import_error = "ImportError": exception,
+    module_not_found_error = "ModuleNotFoundError": import_error,
+    lookup_error = "LookupError": exception,
+    index_error = "IndexError": lookup_error,
+    key_error = "KeyError": lookup_error,
+    memory_error = "MemoryError": exception,
+    name_error = "NameError": exception,
+    unbound_local_error = "UnboundLocalError": name_error,
+    os_error = "OSError": exception,
+    blocking_io_error = "BlockingIOError": os_error,
+    child_process_error = "ChildProcessError": os_error,
+    connection_error = "ConnectionError": os_error,
+    broken_pipe_error = "BrokenPipeError": connection_error,
+    connection_aborted_error = "ConnectionAbortedError": connection_error,
+    connection_refused_error = "ConnectionRefusedError": connection_error,
+    connection_reset_error = "ConnectionResetError": connection_error,
+    file_exists_error = "FileExistsError": os_error,
+    file_not_found_error = "FileNotFoundError": os_error,
+    interrupted_error = "InterruptedError": os_error,
+    is_a_directory_error = "IsADirectoryError": os_error,
+    not_a_directory_error = "NotADirectoryError": os_error,
+    permission_error = "PermissionError": os_error,
+    process_lookup_error = "ProcessLookupError": os_error,
+    timeout_error = "TimeoutError": os_error,
+    reference_error = "ReferenceError": exception,
+    runtime_error = "RuntimeError": exception,
+    not_implemented_error = "NotImplementedError": runtime_error,
+    recursion_error = "RecursionError": runtime_error,
+    syntax_error = "SyntaxError": exception,
+    indentation_error = "IndentationError": syntax_error,
+    tab_error = "TabError": indentation_error,
+    system_error = "SystemError": exception,
+    type_error = "TypeError": exception,
+    value_error = "ValueError": exception,
+    unicode_error = "UnicodeError": value_error,
+    unicode_decode_error = "UnicodeDecodeError": unicode_error,
+    unicode_encode_error = "UnicodeEncodeError": unicode_error,
+    unicode_translate_error = "UnicodeTranslateError": unicode_error,
+    warning = "Warning": exception,
+    deprecation_warning = "DeprecationWarning": warning,
+    pending_deprecation_warning = "PendingDeprecationWarning": warning,
+    runtime_warning = "RuntimeWarning": warning,
+    syntax_warning = "SyntaxWarning": warning,
+    user_warning = "UserWarning": warning,
+    future_warning = "FutureWarning": warning,
+    import_warning = "ImportWarning": warning,
+    unicode_warning = "UnicodeWarning": warning,
+    bytes_warning = "BytesWarning": warning,
+    resource_warning = "ResourceWarning": warning,
+    encoding_warning = "EncodingWarning": warning,
+);
+
+/// Number of preallocated small ints (-5..=256).
+pub const NSMALL_NEG: i64 = 5;
+/// One past the largest preallocated small int.
+pub const NSMALL_POS: i64 = 257;
+
+/// The interpreter (one per thread for now; the GIL issue splits shared and
+/// per-thread parts).
+pub struct Vm {
+    /// Builtin types.
+    pub types: Types,
+    /// Builtin exception types.
+    pub exc: ExcTypes,
+    /// `None`.
+    pub none: PyRef,
+    /// `True`.
+    pub true_: PyRef,
+    /// `False`.
+    pub false_: PyRef,
+    /// `NotImplemented`.
+    pub not_implemented: PyRef,
+    /// `Ellipsis`.
+    pub ellipsis: PyRef,
+    /// `()`.
+    pub empty_tuple: PyRef,
+    /// `''`.
+    pub empty_str: PyRef,
+    /// `b''`.
+    pub empty_bytes: PyRef,
+    pub(crate) small_ints: Box<[PyRef]>,
+    pub(crate) latin1: Box<[PyRef]>,
+    pub(crate) interned: RefCell<HashMap<Box<str>, PyRef>>,
+    /// `sys.modules`.
+    pub modules: PyRef,
+    /// The `builtins` module's dict.
+    pub builtins: PyRef,
+    /// The `sys` module (set once initialised).
+    pub sys: RefCell<Option<PyRef>>,
+    /// Current Python call depth.
+    pub recursion_depth: Cell<u32>,
+    /// `sys.getrecursionlimit()`.
+    pub recursion_limit: Cell<u32>,
+    /// Containers whose repr is in progress (addresses).
+    pub repr_stack: RefCell<Vec<usize>>,
+    /// The executing frames, innermost last (for `globals()`, `super()`, tracebacks).
+    pub frames: RefCell<Vec<*const crate::eval::frame::Frame>>,
+    /// Recycled frame storage.
+    pub frame_arena: RefCell<crate::eval::frame::FrameArena>,
+    /// The exception currently being handled (`sys.exc_info()`).
+    pub handled: RefCell<Option<PyRef>>,
+}
+
+thread_local! {
+    static CURRENT: Cell<*const Vm> = const { Cell::new(std::ptr::null()) };
+}
+
+impl Vm {
+    /// Create and initialise an interpreter.
+    pub fn new() -> Box<Vm> {
+        crate::types::typenew::bootstrap()
+    }
+
+    /// Make this the current interpreter of the calling thread (for
+    /// deallocators that must run Python code).
+    pub fn enter(&self) {
+        CURRENT.with(|c| c.set(self));
+    }
+
+    /// The calling thread's current interpreter, if any.
+    pub fn current<'a>() -> Option<&'a Vm> {
+        let p = CURRENT.with(|c| c.get());
+        // SAFETY: the pointer is set by `enter` from a Vm that outlives all
+        // objects it runs code for; it is cleared before the Vm is dropped.
+        unsafe { p.as_ref() }
+    }
+
+    /// Forget the current interpreter (before dropping it).
+    pub fn leave() {
+        CURRENT.with(|c| c.set(std::ptr::null()));
+    }
+
+    // ----- constructors -----
+
+    /// `None` as a new reference.
+    #[inline(always)]
+    pub fn none(&self) -> PyRef {
+        self.none.clone()
+    }
+
+    /// A bool object.
+    #[inline(always)]
+    pub fn new_bool(&self, b: bool) -> PyRef {
+        if b {
+            self.true_.clone()
+        } else {
+            self.false_.clone()
+        }
+    }
+
+    /// An int from an i64 (small ints are shared).
+    #[inline(always)]
+    pub fn new_int(&self, v: i64) -> PyRef {
+        if (-NSMALL_NEG..NSMALL_POS).contains(&v) {
+            return self.small_ints[(v + NSMALL_NEG) as usize].clone();
+        }
+        alloc_object(&self.types.int, |ob| IntObj { ob, value: IntValue::Small(v) })
+    }
+
+    /// An int from a big integer (normalised to the small form when it fits).
+    pub fn new_bigint(&self, v: BigInt) -> PyRef {
+        match i64::try_from(&v) {
+            Ok(s) => self.new_int(s),
+            Err(_) => alloc_object(&self.types.int, |ob| IntObj { ob, value: IntValue::Big(Box::new(v)) }),
+        }
+    }
+
+    /// A float.
+    #[inline(always)]
+    pub fn new_float(&self, v: f64) -> PyRef {
+        alloc_object(&self.types.float, |ob| FloatObj { ob, value: v })
+    }
+
+    /// A str (empty and 1-char Latin-1 strings are shared).
+    pub fn new_str(&self, s: &str) -> PyRef {
+        let b = s.as_bytes();
+        if b.is_empty() {
+            return self.empty_str.clone();
+        }
+        if b.len() == 1 {
+            return self.latin1[b[0] as usize].clone();
+        }
+        if b.len() == 2 && (b[0] == 0xC2 || b[0] == 0xC3) {
+            if let Some(c) = s.chars().next() {
+                return self.latin1[c as usize].clone();
+            }
+        }
+        self.new_str_uncached(s.into())
+    }
+
+    /// A str from an owned String.
+    pub fn new_string(&self, s: String) -> PyRef {
+        if s.len() <= 2 {
+            return self.new_str(&s);
+        }
+        self.new_str_uncached(s.into_boxed_str())
+    }
+
+    pub(crate) fn new_str_uncached(&self, s: Box<str>) -> PyRef {
+        let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
+        alloc_object(&self.types.str, |ob| StrObj {
+            ob,
+            hash: Cell::new(-1),
+            char_len,
+            interned: Cell::new(false),
+            value: s,
+        })
+    }
+
+    /// The interned (canonical) str for `s`.
+    pub fn intern(&self, s: &str) -> PyRef {
+        if let Some(r) = self.interned.borrow().get(s) {
+            return r.clone();
+        }
+        let r = self.new_str(s);
+        if let Some(so) = r.downcast::<StrObj>() {
+            so.interned.set(true);
+        }
+        self.interned.borrow_mut().insert(s.into(), r.clone());
+        r
+    }
+
+    /// A bytes object.
+    pub fn new_bytes(&self, b: Vec<u8>) -> PyRef {
+        if b.is_empty() {
+            return self.empty_bytes.clone();
+        }
+        alloc_object(&self.types.bytes, |ob| BytesObj { ob, hash: Cell::new(-1), value: b.into_boxed_slice() })
+    }
+
+    /// A tuple.
+    pub fn new_tuple(&self, items: Vec<PyRef>) -> PyRef {
+        if items.is_empty() {
+            return self.empty_tuple.clone();
+        }
+        alloc_object(&self.types.tuple, |ob| TupleObj { ob, items: items.into_boxed_slice() })
+    }
+
+    /// A list.
+    pub fn new_list(&self, items: Vec<PyRef>) -> PyRef {
+        alloc_object(&self.types.list, |ob| ListObj { ob, items: std::cell::UnsafeCell::new(items) })
+    }
+
+    /// An empty dict.
+    pub fn new_dict(&self) -> PyRef {
+        alloc_object(&self.types.dict, |ob| DictObj { ob, table: Default::default() })
+    }
+
+    // ----- errors -----
+
+    /// Instantiate exception class `ty` with a message argument.
+    pub fn new_exception_msg(&self, ty: &TypeRef, msg: &str) -> PyErr {
+        let arg = self.new_str(msg);
+        PyErr(crate::types::exceptions::new_exception(self, ty, vec![arg]))
+    }
+
+    /// Instantiate exception class `ty` with the given args.
+    pub fn new_exception(&self, ty: &TypeRef, args: Vec<PyRef>) -> PyErr {
+        PyErr(crate::types::exceptions::new_exception(self, ty, args))
+    }
+
+    /// `TypeError(msg)`.
+    #[cold]
+    pub fn type_error(&self, msg: impl AsRef<str>) -> PyErr {
+        self.new_exception_msg(&self.exc.type_error, msg.as_ref())
+    }
+    /// `ValueError(msg)`.
+    #[cold]
+    pub fn value_error(&self, msg: impl AsRef<str>) -> PyErr {
+        self.new_exception_msg(&self.exc.value_error, msg.as_ref())
+    }
+    /// `IndexError(msg)`.
+    #[cold]
+    pub fn index_error(&self, msg: impl AsRef<str>) -> PyErr {
+        self.new_exception_msg(&self.exc.index_error, msg.as_ref())
+    }
+    /// `KeyError(key)`.
+    #[cold]
+    pub fn key_error(&self, key: PyRef) -> PyErr {
+        self.new_exception(&self.exc.key_error, vec![key])
+    }
+    /// `AttributeError(msg)`.
+    #[cold]
+    pub fn attribute_error(&self, msg: impl AsRef<str>) -> PyErr {
+        self.new_exception_msg(&self.exc.attribute_error, msg.as_ref())
+    }
+    /// `ZeroDivisionError(msg)`.
+    #[cold]
+    pub fn zero_division_error(&self, msg: impl AsRef<str>) -> PyErr {
+        self.new_exception_msg(&self.exc.zero_division_error, msg.as_ref())
+    }
+    /// `OverflowError(msg)`.
+    #[cold]
+    pub fn overflow_error(&self, msg: impl AsRef<str>) -> PyErr {
+        self.new_exception_msg(&self.exc.overflow_error, msg.as_ref())
+    }
+    /// `RuntimeError(msg)`.
+    #[cold]
+    pub fn runtime_error(&self, msg: impl AsRef<str>) -> PyErr {
+        self.new_exception_msg(&self.exc.runtime_error, msg.as_ref())
+    }
+    /// `NameError(msg)`.
+    #[cold]
+    pub fn name_error(&self, msg: impl AsRef<str>) -> PyErr {
+        self.new_exception_msg(&self.exc.name_error, msg.as_ref())
+    }
+    /// `StopIteration()`/`StopIteration(value)`.
+    #[cold]
+    pub fn stop_iteration(&self, value: Option<PyRef>) -> PyErr {
+        self.new_exception(&self.exc.stop_iteration, value.into_iter().collect())
+    }
+
+    /// A raw pointer to the `type` type (for header initialisation).
+    pub(crate) fn type_type_ptr(&self) -> NonNull<crate::types::typeobj::PyType> {
+        NonNull::from(&*self.types.type_)
+    }
+}
