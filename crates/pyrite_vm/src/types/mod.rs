@@ -22,6 +22,7 @@ pub mod set;
 pub mod singletons;
 pub mod slice;
 pub mod str;
+pub mod superobj;
 pub mod textio;
 pub mod tuple;
 pub mod typeobj;
@@ -158,4 +159,5 @@ pub(crate) fn init_all(vm: &crate::vm::Vm) {
     cell::init(vm);
     code::init(vm);
     crate::eval::generator::init(vm);
+    superobj::init(vm);
 }
