@@ -26,7 +26,7 @@ mod header;
 mod pyref;
 mod trashcan;
 
-pub use alloc::{alloc_object, alloc_type_memory, free_object_memory, GcHead};
+pub use alloc::{alloc_object, alloc_type_memory, configure_allocator, free_object_memory, write_malloc_stats, GcHead};
 pub use header::PyObject;
 pub use pyref::{PyPayload, PyRef};
 pub(crate) use trashcan::dealloc;

@@ -39,6 +39,7 @@ const BASE: u32 = TypeFlags::BASETYPE;
 
 /// Create every builtin type, the singletons and the core modules.
 pub(crate) fn bootstrap() -> Box<Vm> {
+    crate::object::configure_allocator();
     let type_ = new_static_type(
         None,
         "type",
