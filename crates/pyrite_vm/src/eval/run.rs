@@ -278,6 +278,14 @@ pub fn new_interpreter(argv: Vec<String>) -> Box<Vm> {
 /// Finish a program run: print an uncaught exception (CPython's format) and
 /// compute the exit code; `SystemExit` gives its code.
 pub fn finish(vm: &Vm, r: PyResult) -> crate::eval::Exit {
+    let exit = finish_run(vm, r);
+    if std::env::var("PYTHONMALLOCSTATS").is_ok_and(|v| !v.is_empty()) {
+        let _ = crate::object::write_malloc_stats(&mut std::io::stderr());
+    }
+    exit
+}
+
+fn finish_run(vm: &Vm, r: PyResult) -> crate::eval::Exit {
     let e = match r {
         Ok(_) => {
             vm.flush_stdout();
