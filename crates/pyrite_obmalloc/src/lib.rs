@@ -59,6 +59,7 @@
 
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
+#![deny(clippy::undocumented_unsafe_blocks)]
 
 mod arena;
 mod check;
