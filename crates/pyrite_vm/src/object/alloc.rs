@@ -35,40 +35,38 @@ const OBJ_ALIGN: usize = 8;
 // No object type may need more alignment than the allocator's size-class step.
 const _: () = assert!(OBJ_ALIGN <= pyrite_obmalloc::ALIGNMENT);
 
-/// The small-object allocator that backs every object.
-///
-/// It is process-wide and unsynchronised, like CPython 3.11's: only the
-/// thread that holds the interpreter lock (today: the one interpreter
-/// thread) allocates or frees objects.
-struct ObjectHeap(UnsafeCell<Heap>);
-
-// SAFETY: the heap is only used by the thread running the interpreter (the
-// GIL issue makes this "the thread holding the GIL"); see the README's Safety section.
-unsafe impl Sync for ObjectHeap {}
-
-static HEAP: ObjectHeap = ObjectHeap(UnsafeCell::new(Heap::new()));
+thread_local! {
+    /// The small-object allocator that backs every object.
+    ///
+    /// Unsynchronised, like CPython 3.11's: objects are allocated and freed
+    /// only by the thread that runs their interpreter, so each interpreter
+    /// thread has its own heap (the GIL issue turns this into one heap
+    /// shared by the threads that take turns holding the GIL).
+    static HEAP: UnsafeCell<Heap> = const { UnsafeCell::new(Heap::new()) };
+}
 
 /// Choose the allocator from `PYTHONMALLOC` (`malloc` routes objects to the
 /// system allocator, as in CPython). Must run before the first object is allocated.
 pub fn configure_allocator() {
     if std::env::var("PYTHONMALLOC").is_ok_and(|v| v == "malloc" || v == "malloc_debug") {
-        // SAFETY: called once at start-up, before any object exists and
-        // while no other thread uses the heap.
-        unsafe { *HEAP.0.get() = Heap::new_system() }
+        // SAFETY: called at start-up, before this thread allocates any object;
+        // the heap is only used by this thread.
+        HEAP.with(|h| unsafe { *h.get() = Heap::new_system() })
     }
 }
 
 /// Write `sys._debugmallocstats()`'s allocator report.
 pub fn write_malloc_stats(out: &mut impl std::io::Write) -> std::io::Result<()> {
-    // SAFETY: read-only use of the heap by the interpreter thread.
-    unsafe { (*HEAP.0.get()).write_debug_stats(out) }
+    // SAFETY: read-only use of this thread's heap; no allocation happens meanwhile.
+    HEAP.with(|h| unsafe { (*h.get()).write_debug_stats(out) })
 }
 
 /// Allocate `size` bytes of object memory.
 #[inline(always)]
 fn raw_alloc(size: usize) -> NonNull<u8> {
-    // SAFETY: the heap is used by the interpreter thread only (see ObjectHeap).
-    let p = unsafe { (*HEAP.0.get()).alloc(size) };
+    // SAFETY: the heap is this thread's own and not borrowed elsewhere
+    // (allocation never re-enters itself).
+    let p = HEAP.with(|h| unsafe { (*h.get()).alloc(size) });
     match NonNull::new(p) {
         Some(p) => p,
         None => std::alloc::handle_alloc_error(MemLayout::from_size_align(size.max(1), OBJ_ALIGN).unwrap_or(MemLayout::new::<u64>())),
@@ -81,8 +79,9 @@ fn raw_alloc(size: usize) -> NonNull<u8> {
 /// `p` must come from `raw_alloc` with the same `size` and not be used afterwards.
 #[inline(always)]
 unsafe fn raw_free(p: NonNull<u8>, size: usize) {
-    // SAFETY: guaranteed by the caller; the heap is used by the interpreter thread only.
-    unsafe { (*HEAP.0.get()).dealloc(p.as_ptr(), size) }
+    // SAFETY: guaranteed by the caller; objects are freed on the thread whose
+    // heap allocated them (see HEAP).
+    HEAP.with(|h| unsafe { (*h.get()).dealloc(p.as_ptr(), size) })
 }
 
 /// Allocate an object of type `ty` whose payload is built by `make` from a
