@@ -113,7 +113,7 @@ fn optimize(cfg: &mut Cfg) {
                 let mut new = ins;
                 new.target = target;
                 let thread = |new: &mut Instr, op: Op| {
-                    if new.target != tfirst.target {
+                    if new.target != tfirst.target && ins.line() == tfirst.line() {
                         new.target = tfirst.target;
                         new.op = op;
                         true
@@ -301,7 +301,12 @@ fn inline_small_exits(cfg: &mut Cfg) {
             continue;
         }
         let t = last.target;
-        if t != b && is_exit_block(cfg, t) && cfg.blocks[t].instrs.len() <= MAX_COPY_SIZE {
+        let has_line = cfg.blocks[t].instrs.iter().any(|i| i.loc.is_some());
+        if t != b
+            && is_exit_block(cfg, t)
+            && cfg.blocks[t].instrs.len() <= MAX_COPY_SIZE
+            && !has_line
+        {
             let copy = cfg.blocks[t].instrs.clone();
             let block = &mut cfg.blocks[b];
             let n = block.instrs.len();
@@ -434,11 +439,10 @@ fn label_exception_targets(cfg: &mut Cfg, entry: BlockId) {
                 if matches!(ins.op, Op::SetupCleanup | Op::SetupWith) {
                     cfg.blocks[t].preserve_lasti = true;
                 }
+                // The pseudo-instructions themselves (NOPs later) are not covered.
                 stack.push(t);
-                cfg.blocks[b].instrs[i].handler = stack.iter().rev().nth(1).copied();
             } else if ins.op == Op::PopBlock {
                 stack.pop();
-                cfg.blocks[b].instrs[i].handler = stack.last().copied();
             } else {
                 cfg.blocks[b].instrs[i].handler = stack.last().copied();
                 if ins.op.is_jump() && !visited[ins.target] {

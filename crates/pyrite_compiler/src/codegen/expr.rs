@@ -275,7 +275,9 @@ impl Compiler<'_, '_> {
 
     fn jump_if_inner(&mut self, e: &Expr, target: BlockId, cond: bool) -> CResult {
         if let Some(c) = fold::fold(e) {
-            if fold::truthy(&c) == cond {
+            let truth = fold::truthy(&c);
+            self.add_const(c);
+            if truth == cond {
                 self.emit(Opcode::NOP, 0);
                 self.emit_jump(Op::Jump, target);
             } else {

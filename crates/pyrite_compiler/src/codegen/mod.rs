@@ -162,8 +162,6 @@ impl<'s, 'a> Compiler<'s, 'a> {
             if st.is_generator {
                 flags.insert(CodeFlags::GENERATOR);
             }
-        } else if kind == ScopeKind::Class && st.nested {
-            flags.insert(CodeFlags::NESTED);
         }
         let private = st.private.clone();
         let varnames = st.params.clone();
@@ -246,16 +244,6 @@ impl<'s, 'a> Compiler<'s, 'a> {
             }
         }
         let mut prefix = Vec::new();
-        for (i, c) in u.cellvars.iter().enumerate() {
-            let _ = c;
-            prefix.push(Instr {
-                op: Op::Real(Opcode::MAKE_CELL),
-                arg: cell_offsets[i],
-                target: 0,
-                loc: None,
-                handler: None,
-            });
-        }
         if !u.freevars.is_empty() {
             prefix.push(Instr {
                 op: Op::Real(Opcode::COPY_FREE_VARS),
@@ -265,8 +253,16 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 handler: None,
             });
         }
-        if u.cellvars.is_empty() && u.freevars.is_empty() {
-            u.flags.insert(CodeFlags::NOFREE);
+        let mut cell_slots: Vec<u32> = cell_offsets[..u.cellvars.len()].to_vec();
+        cell_slots.sort_unstable();
+        for slot in cell_slots {
+            prefix.push(Instr {
+                op: Op::Real(Opcode::MAKE_CELL),
+                arg: slot,
+                target: 0,
+                loc: None,
+                handler: None,
+            });
         }
         let cfg = std::mem::take(&mut u.cfg);
         let asm = assemble::assemble(cfg, prefix, &mut u.consts);
