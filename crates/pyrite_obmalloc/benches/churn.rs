@@ -8,6 +8,9 @@
 //!   frames, temporaries).
 //! * `mixed`: 5,000 long-lived blocks, slowly replaced, under a stream of
 //!   short-lived ones that die after 16 further allocations.
+//! * `pyobj`: interpreter-like sizes (ints, floats, tuples, lists, dicts,
+//!   frames; a handful of classes) in random churn over 2,000 slots mixed
+//!   with LIFO bursts of 1..16.
 //!
 //! Every allocation writes its first and last byte. Each trace ends with
 //! everything freed, so iterations start from the same (warm) state.
@@ -163,6 +166,38 @@ fn mixed_trace(n: usize) -> Trace {
     Trace { ops, slots: live.len() }
 }
 
+fn pyobj_trace(n: usize) -> Trace {
+    const SLOTS: u32 = 2000;
+    const BURST: u32 = 16;
+    // float 24, int 32, 1-tuple 32, 2-tuple 40, list 56, small dict 64,
+    // 3-tuple 48, bound method 48, str 56..80, frame 400.
+    const SIZES: [u32; 12] = [24, 24, 32, 32, 40, 48, 48, 56, 64, 72, 80, 400];
+    let mut rng = Rng(4);
+    let mut live = vec![false; (SLOTS + BURST) as usize];
+    let mut ops = Vec::with_capacity(2 * n + 64);
+    let size = |rng: &mut Rng| SIZES[rng.below(SIZES.len() as u64) as usize];
+    while ops.len() < 2 * n {
+        if rng.below(4) == 0 {
+            let burst = 1 + rng.below(u64::from(BURST)) as u32;
+            for k in 0..burst {
+                ops.push(Op::Alloc { slot: SLOTS + k, size: size(&mut rng) });
+            }
+            for k in (0..burst).rev() {
+                ops.push(Op::Free { slot: SLOTS + k });
+            }
+        } else {
+            let slot = rng.below(u64::from(SLOTS)) as u32;
+            if live[slot as usize] {
+                ops.push(Op::Free { slot });
+            }
+            ops.push(Op::Alloc { slot, size: size(&mut rng) });
+            live[slot as usize] = true;
+        }
+    }
+    drain(&mut ops, &mut live);
+    Trace { ops, slots: live.len() }
+}
+
 /// Replays `t`; `slots` is scratch space of `t.slots` entries.
 #[inline(never)]
 fn replay<A: Allocator>(a: &mut A, t: &Trace, slots: &mut [(*mut u8, usize)]) {
@@ -190,7 +225,12 @@ fn replay<A: Allocator>(a: &mut A, t: &Trace, slots: &mut [(*mut u8, usize)]) {
 
 fn bench(c: &mut Criterion) {
     const N: usize = 200_000;
-    let traces = [("random", random_trace(N)), ("lifo", lifo_trace(N)), ("mixed", mixed_trace(N))];
+    let traces = [
+        ("random", random_trace(N)),
+        ("lifo", lifo_trace(N)),
+        ("mixed", mixed_trace(N)),
+        ("pyobj", pyobj_trace(N)),
+    ];
     for (name, trace) in &traces {
         let mut group = c.benchmark_group(*name);
         group.throughput(Throughput::Elements(trace.ops.len() as u64));
