@@ -34,6 +34,16 @@ pub enum AllocatorMode {
 ///
 /// Dropping a heap returns all its arenas to the OS, invalidating every
 /// block still allocated from it.
+///
+/// ```compile_fail
+/// fn shared<T: Sync>() {}
+/// shared::<pyrite_obmalloc::Heap>(); // a Heap is !Sync
+/// ```
+///
+/// ```
+/// fn movable<T: Send>() {}
+/// movable::<pyrite_obmalloc::Heap>(); // but it may move between threads
+/// ```
 pub struct Heap {
     mode: AllocatorMode,
     pub(crate) used: UsedPools,
