@@ -448,6 +448,10 @@ impl Builder<'_, '_> {
                 return Err(self.err(msg, range));
             }
             self.cur().add_flags(&name, flag);
+            if flag == DEF_GLOBAL {
+                // Like CPython, the module's own symbol becomes an explicit global too.
+                self.scopes[0].add_flags(&name, DEF_GLOBAL);
+            }
             self.cur().directives.insert(name, range);
         }
         Ok(())

@@ -63,6 +63,7 @@ pub(crate) fn assemble(mut cfg: Cfg, prefix: Vec<Instr>, consts: &mut Vec<Consta
     retarget_empty(&mut cfg);
     for b in cfg.order.clone() {
         fold_const_tuples(&mut cfg.blocks[b].instrs, consts);
+        fold_push_null(&mut cfg.blocks[b].instrs);
     }
     optimize(&mut cfg);
     for b in cfg.order.clone() {
@@ -166,7 +167,7 @@ fn fold_const_tuples(instrs: &mut [Instr], consts: &mut Vec<Constant>) {
             continue;
         }
         let n = instrs[i].arg as usize;
-        if n == 0 || n > i || !instrs[i - n..i].iter().all(|x| x.is(Opcode::LOAD_CONST)) {
+        if n > i || !instrs[i - n..i].iter().all(|x| x.is(Opcode::LOAD_CONST)) {
             continue;
         }
         let items: Vec<Constant> =
@@ -185,6 +186,19 @@ fn fold_const_tuples(instrs: &mut [Instr], consts: &mut Vec<Constant>) {
         }
         instrs[i].op = Op::Real(Opcode::LOAD_CONST);
         instrs[i].arg = idx as u32;
+    }
+}
+
+/// `PUSH_NULL; LOAD_GLOBAL x` → `NOP; LOAD_GLOBAL (NULL + x)`.
+fn fold_push_null(instrs: &mut [Instr]) {
+    for i in 1..instrs.len() {
+        if instrs[i - 1].is(Opcode::PUSH_NULL)
+            && instrs[i].is(Opcode::LOAD_GLOBAL)
+            && instrs[i].arg & 1 == 0
+        {
+            instrs[i - 1].op = Op::Real(Opcode::NOP);
+            instrs[i].arg |= 1;
+        }
     }
 }
 

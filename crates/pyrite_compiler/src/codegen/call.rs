@@ -14,22 +14,18 @@ impl Compiler<'_, '_> {
         self.check_keywords(&c.arguments.keywords)?;
         let range = c.range();
         if let Expr::Attribute(attr) = &*c.func {
+            let imported = matches!(&*attr.value, Expr::Name(n) if self.is_module_import(&n.id));
             let args = &c.arguments.args;
             let kws = &c.arguments.keywords;
             let simple = args.iter().all(|a| !matches!(a, Expr::Starred(_)))
                 && kws.iter().all(|k| k.arg.is_some())
                 && args.len() + kws.len() + usize::from(!kws.is_empty()) < STACK_USE_GUARDRAIL;
-            if simple {
+            if simple && !imported {
                 self.expr(&attr.value)?;
-                let end = self.src.location(attr.range);
                 let saved = self.unit_ref().loc;
-                self.unit().loc = Some(crate::bytecode::Location {
-                    line: end.end_line,
-                    end_line: end.end_line,
-                    col: end.col,
-                    end_col: end.end_col,
-                });
-                self.set_loc(attr.range);
+                let mut loc = self.src.location(range);
+                loc.line = self.src.location(attr.range).end_line;
+                self.unit().loc = Some(loc);
                 let idx = self.add_mangled_name(&attr.attr);
                 self.emit(Opcode::LOAD_METHOD, idx);
                 for a in args.iter() {
@@ -38,7 +34,7 @@ impl Compiler<'_, '_> {
                 for k in kws.iter() {
                     self.expr(&k.value)?;
                 }
-                self.set_loc(range);
+                self.unit().loc = Some(loc);
                 if !kws.is_empty() {
                     self.kw_names(kws);
                 }
@@ -51,24 +47,14 @@ impl Compiler<'_, '_> {
         self.emit(Opcode::PUSH_NULL, 0);
         self.set_loc(range);
         self.expr(&c.func)?;
-        self.fold_push_null();
         self.call_helper(0, &c.arguments.args, &c.arguments.keywords, range)
     }
 
-    /// `PUSH_NULL; LOAD_GLOBAL x` becomes `LOAD_GLOBAL (NULL + x)`.
-    fn fold_push_null(&mut self) {
-        let u = self.unit();
-        let b = u.cfg.cur;
-        let instrs = &mut u.cfg.blocks[b].instrs;
-        let n = instrs.len();
-        if n >= 2
-            && instrs[n - 2].is(Opcode::PUSH_NULL)
-            && instrs[n - 1].is(Opcode::LOAD_GLOBAL)
-            && instrs[n - 1].arg & 1 == 0
-        {
-            instrs[n - 1].arg |= 1;
-            instrs.remove(n - 2);
-        }
+    /// Whether `name` is bound by an import at module level (CPython then avoids LOAD_METHOD).
+    fn is_module_import(&self, name: &str) -> bool {
+        self.table.scopes[0]
+            .lookup(name)
+            .is_some_and(|s| s.flags & crate::symtable::DEF_IMPORT != 0)
     }
 
     fn check_keywords(&self, kws: &[Keyword]) -> CResult {

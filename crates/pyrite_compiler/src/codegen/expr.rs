@@ -77,6 +77,7 @@ impl Compiler<'_, '_> {
                 self.emit(Opcode::COPY, 1);
                 self.store_target(&n.target)?;
             }
+            Expr::BinOp(b) if self.percent_format(b)? => {}
             Expr::BinOp(b) => {
                 self.expr(&b.left)?;
                 self.expr(&b.right)?;
@@ -180,6 +181,42 @@ impl Compiler<'_, '_> {
             }
         }
         Ok(())
+    }
+
+    /// Emits `'fmt' % (args)` as an f-string when CPython's optimizer would; returns whether
+    /// it did.
+    fn percent_format(&mut self, b: &ast::ExprBinOp) -> CResult<bool> {
+        let (Operator::Mod, Some(Constant::Str(fmt)), Expr::Tuple(t)) =
+            (b.op, fold::fold(&b.left), &*b.right)
+        else {
+            return Ok(false);
+        };
+        if t.elts.iter().any(|e| matches!(e, Expr::Starred(_))) {
+            return Ok(false);
+        }
+        let Some(parts) = fold::percent_format(&fmt, t.elts.len()) else { return Ok(false) };
+        for p in &parts {
+            match p {
+                fold::PercentPart::Lit(s) => self.load_const(Constant::Str(s.clone())),
+                fold::PercentPart::Arg(i, conv, spec) => {
+                    self.expr(&t.elts[*i])?;
+                    let mut arg = *conv;
+                    if let Some(spec) = spec {
+                        self.load_const(Constant::Str(spec.clone()));
+                        arg |= 4;
+                    }
+                    self.set_loc(t.elts[*i].range());
+                    self.emit(Opcode::FORMAT_VALUE, arg);
+                }
+            }
+        }
+        self.set_loc(b.range);
+        match parts.len() {
+            0 => self.load_const(Constant::Str(String::new())),
+            1 => {}
+            n => self.emit(Opcode::BUILD_STRING, n as u32),
+        }
+        Ok(true)
     }
 
     fn check_in_function(&self, e: &Expr) -> CResult {
@@ -344,6 +381,7 @@ impl Compiler<'_, '_> {
             {
                 self.expr(&c.left)?;
                 self.set_loc(e.range());
+                self.add_const(Constant::None);
                 let is = (c.ops[0] == CmpOp::Is) == cond;
                 self.emit_jump(if is { Op::PopJumpIfNone } else { Op::PopJumpIfNotNone }, target);
                 return Ok(());
@@ -501,10 +539,10 @@ impl Compiler<'_, '_> {
                 ast::FStringPart::FString(fs) => collect_elements(&mut parts, &fs.elements),
             }
         }
-        self.fparts(&parts)
+        self.fparts(&parts, f.range)
     }
 
-    fn fparts(&mut self, parts: &[FPart<'_>]) -> CResult {
+    fn fparts(&mut self, parts: &[FPart<'_>], range: ruff_text_size::TextRange) -> CResult {
         if parts.is_empty() {
             self.load_const(Constant::Str(String::new()));
             return Ok(());
@@ -516,7 +554,7 @@ impl Compiler<'_, '_> {
         for p in parts {
             match p {
                 FPart::Lit(s) => self.load_const(Constant::Str(s.clone())),
-                FPart::Value(el) => self.formatted_value(el)?,
+                FPart::Value(el) => self.formatted_value(el, range)?,
             }
         }
         if parts.len() > 1 {
@@ -525,7 +563,11 @@ impl Compiler<'_, '_> {
         Ok(())
     }
 
-    fn formatted_value(&mut self, el: &ast::InterpolatedElement) -> CResult {
+    fn formatted_value(
+        &mut self,
+        el: &ast::InterpolatedElement,
+        range: ruff_text_size::TextRange,
+    ) -> CResult {
         self.expr(&el.expression)?;
         let mut conv = match el.conversion {
             ConversionFlag::None => 0,
@@ -540,10 +582,10 @@ impl Compiler<'_, '_> {
         if let Some(spec) = &el.format_spec {
             let mut parts = Vec::new();
             collect_elements(&mut parts, &spec.elements);
-            self.fparts(&parts)?;
+            self.fparts(&parts, range)?;
             arg |= 4;
         }
-        self.set_loc(el.range);
+        self.set_loc(range);
         self.emit(Opcode::FORMAT_VALUE, arg);
         Ok(())
     }

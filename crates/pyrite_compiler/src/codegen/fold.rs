@@ -294,3 +294,80 @@ pub(crate) fn all_const(elts: &[Expr]) -> Option<Vec<Constant>> {
 pub(crate) fn string_value(s: &ast::ExprStringLiteral) -> String {
     s.value.to_str().to_string()
 }
+
+/// One piece of a `'...' % (args)` format converted to f-string form.
+pub(crate) enum PercentPart {
+    Lit(String),
+    /// Argument index, conversion (1 = `!s`, 2 = `!r`, 3 = `!a`), format spec.
+    Arg(usize, u32, Option<String>),
+}
+
+/// CPython 3.11's `optimize_format`: `'%s %r' % (a, b)` compiles like `f'{a!s} {b!r}'`.
+/// Only `%s`/`%r`/`%a` with an optional `-` flag, width and precision are supported.
+pub(crate) fn percent_format(fmt: &str, nargs: usize) -> Option<Vec<PercentPart>> {
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut parts = Vec::new();
+    let mut lit = String::new();
+    let mut i = 0;
+    let mut arg = 0;
+    while i < chars.len() {
+        if chars[i] != '%' {
+            lit.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        if chars.get(i + 1) == Some(&'%') {
+            lit.push('%');
+            i += 2;
+            continue;
+        }
+        if !lit.is_empty() {
+            parts.push(PercentPart::Lit(std::mem::take(&mut lit)));
+        }
+        i += 1;
+        let mut ljust = false;
+        while chars.get(i) == Some(&'-') {
+            ljust = true;
+            i += 1;
+        }
+        let mut width = String::new();
+        while let Some(d) = chars.get(i).filter(|c| c.is_ascii_digit()) {
+            width.push(*d);
+            i += 1;
+        }
+        let mut prec = String::new();
+        if chars.get(i) == Some(&'.') {
+            i += 1;
+            while let Some(d) = chars.get(i).filter(|c| c.is_ascii_digit()) {
+                prec.push(*d);
+                i += 1;
+            }
+            if prec.is_empty() {
+                return None;
+            }
+        }
+        let conv = match chars.get(i)? {
+            's' => 1,
+            'r' => 2,
+            'a' => 3,
+            _ => return None,
+        };
+        i += 1;
+        if arg >= nargs {
+            return None;
+        }
+        let spec = if width.is_empty() && prec.is_empty() {
+            None
+        } else {
+            let align = if width.is_empty() { "" } else if ljust { "<" } else { ">" };
+            let prec = if prec.is_empty() { String::new() } else { format!(".{prec}") };
+            Some(format!("{align}{width}{prec}"))
+        };
+        parts.push(PercentPart::Arg(arg, conv, spec));
+        arg += 1;
+    }
+    if !lit.is_empty() {
+        parts.push(PercentPart::Lit(lit));
+    }
+    (arg == nargs).then_some(parts)
+}
