@@ -32,6 +32,10 @@ fn is_exit_block(cfg: &Cfg, b: BlockId) -> bool {
     })
 }
 
+fn is_exit_without_lineno(cfg: &Cfg, b: BlockId) -> bool {
+    is_exit_block(cfg, b) && cfg.blocks[b].instrs.iter().all(|i| i.loc.is_none())
+}
+
 /// First non-empty block at or after `b` in layout order.
 fn skip_empty(cfg: &Cfg, next: &[Option<BlockId>], mut b: BlockId) -> BlockId {
     let mut guard = 0;
@@ -360,8 +364,7 @@ fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
             continue;
         }
         let t = last.target;
-        let no_line = cfg.blocks[t].instrs.first().is_some_and(|i| i.loc.is_none());
-        if is_exit_block(cfg, t) && no_line && preds[t] > 1 {
+        if is_exit_without_lineno(cfg, t) && preds[t] > 1 {
             let mut copy = cfg.blocks[t].clone();
             if let Some(first) = copy.instrs.first_mut() {
                 first.loc = last.loc;
@@ -382,11 +385,9 @@ fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
             continue;
         }
         let (Some(n), Some(last)) = (next[b], cfg.blocks[b].last().copied()) else { continue };
-        if is_exit_block(cfg, n) {
+        if is_exit_without_lineno(cfg, n) {
             if let Some(first) = cfg.blocks[n].instrs.first_mut() {
-                if first.loc.is_none() {
-                    first.loc = last.loc;
-                }
+                first.loc = last.loc;
             }
         }
     }

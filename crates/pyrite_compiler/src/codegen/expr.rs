@@ -52,7 +52,7 @@ impl Compiler<'_, '_> {
     fn expr_inner(&mut self, e: &Expr) -> CResult {
         if matches!(
             e,
-            Expr::UnaryOp(_) | Expr::BinOp(_) | Expr::Tuple(_) | Expr::Name(_)
+            Expr::UnaryOp(_) | Expr::BinOp(_) | Expr::Tuple(_) | Expr::Name(_) | Expr::Subscript(_)
         ) || fold::literal(e).is_some()
         {
             if let Some(c) = fold::fold(e) {

@@ -68,6 +68,7 @@ pub(crate) fn fold(e: &Expr) -> Option<Constant> {
             let r = fold(&b.right)?;
             fold_binary(b.op, l, r)
         }
+        Expr::Subscript(s) => fold_subscript(fold(&s.value)?, fold(&s.slice)?),
         _ => None,
     }
 }
@@ -256,6 +257,27 @@ fn fold_binary(op: Operator, l: Constant, r: Constant) -> Option<Constant> {
         }
         (Mult, s, n) if seq_len(s).is_some() && is_intlike(n) => repeat(s, &as_int(n)?),
         (Mult, n, s) if seq_len(s).is_some() && is_intlike(n) => repeat(s, &as_int(n)?),
+        _ => None,
+    }
+}
+
+/// `"abc"[1]`, `b"x"[0]`, `(1, 2)[0]` with constant integer indices.
+fn fold_subscript(v: Constant, idx: Constant) -> Option<Constant> {
+    if !is_intlike(&idx) {
+        return None;
+    }
+    let i = as_int(&idx)?.to_i64()?;
+    let norm = |len: usize| -> Option<usize> {
+        let j = if i < 0 { i + len as i64 } else { i };
+        (0..len as i64).contains(&j).then_some(j as usize)
+    };
+    match v {
+        Constant::Str(s) => {
+            let chars: Vec<char> = s.chars().collect();
+            Some(Constant::Str(chars[norm(chars.len())?].to_string()))
+        }
+        Constant::Bytes(b) => Some(Constant::Int(BigInt::from(b[norm(b.len())?]))),
+        Constant::Tuple(t) => Some(t[norm(t.len())?].clone()),
         _ => None,
     }
 }
