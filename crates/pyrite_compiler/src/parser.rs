@@ -185,10 +185,14 @@ fn convert_error(
     let r_start = src.line_col(e.location.start().to_u32());
     let at_eof = e.location.start().to_usize() >= src.text.trim_end().len();
     if let Some(s) = scan {
-        let scan_first = (s.start.0, s.start.1) <= (r_start.0, src.char_col(r_start.0, r_start.1));
-        if (s.at_eof && at_eof) || (!s.at_eof && (scan_first || is_generic(&e.error))) {
-            let end = if s.end.1 == usize::MAX { (s.end.0, usize::MAX) } else { s.end };
-            let mut err = src.error_at(s.kind, s.msg.clone(), s.start, end);
+        let ruff_pos = (r_start.0, src.char_col(r_start.0, r_start.1));
+        let use_scan = if s.at_eof {
+            at_eof || is_generic(&e.error) && ruff_pos.0 > s.start.0
+        } else {
+            s.start <= ruff_pos || is_generic(&e.error)
+        };
+        if use_scan {
+            let mut err = src.error_at(s.kind, s.msg.clone(), s.start, s.end);
             if s.at_eof {
                 // CPython reports end_offset 0 for unclosed brackets.
                 err.end_offset = 0;
@@ -198,8 +202,22 @@ fn convert_error(
     }
     let (kind, msg, range) = map_error(src, e);
     let mut err = src.error(kind, msg, range);
-    if kind == ErrorKind::IndentationError && err.end_offset == err.offset {
-        // CPython reports end_offset -1 for tokenizer indentation errors; keep it simple.
+    if kind == ErrorKind::IndentationError && err.msg != "unexpected indent"
+        && !err.msg.starts_with("expected an indented block")
+    {
+        // Tokenizer indentation errors: CPython points at the end of the line (end -1 → 0).
+        let line = src.line_text(err.lineno - 1).trim_end_matches(['\n', '\r']);
+        err.offset = line.chars().count() + 1;
+        err.end_lineno = err.lineno;
+        err.end_offset = 0;
+    } else if err.msg == "unexpected indent" {
+        let line = src.line_text(err.lineno - 1);
+        let indent = line.chars().take_while(|c| matches!(c, ' ' | '\t' | '\x0c')).count();
+        err.offset = indent.max(1);
+        err.end_lineno = err.lineno;
+        err.end_offset = 0;
+    } else if err.end_lineno != err.lineno && err.msg == "invalid syntax" {
+        err.end_lineno = err.lineno;
         err.end_offset = err.offset;
     }
     err
@@ -277,6 +295,16 @@ fn map_error(src: &SourceFile<'_>, e: &ParseError) -> (ErrorKind, String, TextRa
     use ParseErrorType as P;
     let range = e.location;
     let generic = |r: TextRange| (ErrorKind::SyntaxError, "invalid syntax".to_string(), r);
+    let text = &src.text[range.start().to_usize().min(src.text.len())..];
+    let b = text.as_bytes();
+    if b.len() > 1 && b[0] == b'0' && b[1].is_ascii_digit() && b[1..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'_').any(|c| *c != b'0' && *c != b'_') {
+        let start = range.start();
+        return (
+            ErrorKind::SyntaxError,
+            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers".into(),
+            TextRange::new(start, start + TextSize::new(1)),
+        );
+    }
     match &e.error {
         P::Lexical(lex) => match lex {
             LexicalErrorType::IndentationError => (
@@ -322,11 +350,13 @@ fn map_error(src: &SourceFile<'_>, e: &ParseError) -> (ErrorKind, String, TextRa
         }
         P::InvalidAssignmentTarget => {
             let kind = expr_kind_name(src, range);
-            (
-                ErrorKind::SyntaxError,
-                format!("cannot assign to {kind} here. Maybe you meant '==' instead of '='?"),
-                range,
-            )
+            let after = src.text[range.end().to_usize().min(src.text.len())..].trim_start_matches([' ', '\t']);
+            let msg = if after.starts_with('=') && !after.starts_with("==") {
+                format!("cannot assign to {kind} here. Maybe you meant '==' instead of '='?")
+            } else {
+                format!("cannot assign to {kind}")
+            };
+            (ErrorKind::SyntaxError, msg, range)
         }
         P::InvalidNamedAssignmentTarget => {
             let kind = expr_kind_name(src, range);
@@ -380,6 +410,8 @@ fn map_error(src: &SourceFile<'_>, e: &ParseError) -> (ErrorKind, String, TextRa
         P::ExpectedKeywordParam => {
             (ErrorKind::SyntaxError, "named arguments must follow bare *".into(), range)
         }
-        _ => generic(range),
+        _ => {
+            generic(range)
+        }
     }
 }

@@ -275,7 +275,7 @@ pub(crate) fn scan(src: &str) -> Option<ScanError> {
     }
     if first.is_none() {
         if let Some(&(open, line, col)) = brackets.last() {
-            let mut e = err(format!("'{open}' was never closed"), (line, col), (line, usize::MAX));
+            let mut e = err(format!("'{open}' was never closed"), (line, col), (line, col));
             e.at_eof = true;
             return Some(e);
         }
@@ -298,10 +298,13 @@ fn scan_string(s: &mut Scanner<'_>, start: (usize, usize)) -> Option<ScanError> 
     loop {
         match s.peek(0) {
             None => {
+                // The last line with content (a trailing newline does not count).
+                let ends_nl = matches!(s.chars.last(), Some('\n' | '\r'));
+                let line = if ends_nl && s.line > 0 { s.line } else { s.line + 1 };
                 let msg = if triple {
-                    format!("unterminated triple-quoted string literal (detected at line {})", s.line + 1)
+                    format!("unterminated triple-quoted string literal (detected at line {line})")
                 } else {
-                    format!("unterminated string literal (detected at line {})", s.line + 1)
+                    format!("unterminated string literal (detected at line {line})")
                 };
                 return Some(err(msg, start, start));
             }

@@ -2,7 +2,7 @@
 //! assert, imports, expression statements.
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
-use ruff_text_size::Ranged;
+use ruff_text_size::{Ranged, TextRange};
 
 use super::ir::{BlockId, Op};
 use super::{fold, CResult, Compiler, FBlock, NameCtx};
@@ -333,7 +333,7 @@ impl Compiler<'_, '_> {
             for a in &i.names {
                 let n = a.name.id.as_str();
                 if n == "braces" {
-                    return Err(self.error("not a chance", a.range));
+                    return Err(self.error("not a chance", TextRange::empty(i.range.start())));
                 }
                 if !FUTURE_FEATURES.contains(&n) {
                     return Err(self.error(format!("future feature {n} is not defined"), a.range));
