@@ -317,3 +317,7 @@ impl DictObj {
         }
     }
 }
+
+mod methods;
+pub use methods::{dict_merge, dict_update_arg, new_dict_of_type};
+pub(crate) use methods::init;
