@@ -994,6 +994,7 @@ pub(crate) mod testutil {
                         || x > y && matches!(op as u8, 3 | 4 | 5)))
                 }),
                 hash: Some(|vm, o| Ok(vm.small_int_of(o).map_or(0, |v| if v == -1 { -2 } else { v }))),
+                bool: Some(|vm, o| Ok(vm.small_int_of(o) != Some(0))),
                 repr: Some(|vm, o| Ok(vm.new_string(vm.small_int_of(o).unwrap_or(0).to_string()))),
                 ..*t.slots()
             };
@@ -1038,5 +1039,38 @@ pub(crate) mod testutil {
         let args = exc.map(|x| unsafe { (*x.args.get()).clone() });
         let msg = args.and_then(|a| vm.collect(&a).ok()).and_then(|v| v.first().cloned());
         format!("{}: {}", e.0.ty().name(), msg.map(|m| vm.str_of(&m).map(str::to_string).unwrap_or_else(|| repr(vm, &m))).unwrap_or_default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testutil::{err_text, ints, repr, vm};
+    use crate::types::typeobj::FuncArgs;
+
+    #[test]
+    fn builtin_iterators() {
+        let vm = vm();
+        let call = |t: &crate::types::TypeRef, args: &[crate::PyRef]| vm.call(t.as_ref(), FuncArgs::pos(args));
+        let a = ints(&vm, &[1, 2]);
+        let b = ints(&vm, &[1, 2, 3]);
+        let strict = vm.intern("strict");
+        let z = vm.call(vm.types.zip.as_ref(), FuncArgs { args: &[a.clone(), b.clone(), vm.true_.clone()], kwnames: &[strict] }).unwrap();
+        vm.next(&z).unwrap();
+        vm.next(&z).unwrap();
+        let e = vm.next(&z).unwrap_err();
+        assert_eq!(err_text(&vm, e), "ValueError: zip() argument 2 is longer than argument 1");
+        let en = call(&vm.types.enumerate, &[a.clone(), vm.new_int(5)]).unwrap();
+        assert_eq!(repr(&vm, &vm.new_list(vm.collect(&en).unwrap())), "[(5, 1), (6, 2)]");
+        let r = call(&vm.types.reversed, &[vm.new_tuple(vec![vm.new_int(1), vm.new_int(2)])]).unwrap();
+        assert_eq!(repr(&vm, &vm.new_list(vm.collect(&r).unwrap())), "[2, 1]");
+        let e = call(&vm.types.reversed, &[vm.new_int(1)]).unwrap_err();
+        assert_eq!(err_text(&vm, e), "TypeError: 'int' object is not reversible");
+        let f = call(&vm.types.filter, &[vm.none(), ints(&vm, &[0, 1, 0, 2])]).unwrap();
+        assert_eq!(repr(&vm, &vm.new_list(vm.collect(&f).unwrap())), "[1, 2]");
+        let rl = call(&vm.types.reversed, &[b.clone()]).unwrap();
+        assert_eq!(rl.ty().name(), "list_reverseiterator");
+        assert_eq!(repr(&vm, &vm.new_list(vm.collect(&rl).unwrap())), "[3, 2, 1]");
+        let e = call(&vm.types.map, &[vm.none()]).unwrap_err();
+        assert_eq!(err_text(&vm, e), "TypeError: map() must have at least two arguments.");
     }
 }

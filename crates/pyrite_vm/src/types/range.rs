@@ -349,3 +349,39 @@ mod tests {
         assert_eq!(compute_len(&b(0), &b(0), &b(1)), b(0));
     }
 }
+
+#[cfg(test)]
+mod behaviour_tests {
+    use crate::types::iter::testutil::{err_text, repr, vm};
+    use crate::types::slice::new_slice;
+    use crate::types::typeobj::FuncArgs;
+
+    #[test]
+    fn range_behaviour() {
+        let vm = vm();
+        let mk = |a: &[i64]| {
+            let args: Vec<_> = a.iter().map(|&i| vm.new_int(i)).collect();
+            vm.call(vm.types.range.as_ref(), FuncArgs::pos(&args))
+        };
+        let r = mk(&[0, 10, 3]).unwrap();
+        assert_eq!(repr(&vm, &r), "range(0, 10, 3)");
+        assert_eq!(repr(&vm, &mk(&[5]).unwrap()), "range(0, 5)");
+        assert_eq!(vm.len(&r).unwrap(), 4);
+        let none = vm.none();
+        let s = new_slice(&vm, none.clone(), none.clone(), vm.new_int(-1));
+        assert_eq!(repr(&vm, &vm.get_item(&r, &s).unwrap()), "range(9, -3, -3)");
+        assert_eq!(repr(&vm, &vm.get_item(&r, &vm.new_int(-1)).unwrap()), "9");
+        let e = vm.get_item(&r, &vm.new_int(4)).unwrap_err();
+        assert_eq!(err_text(&vm, e), "IndexError: range object index out of range");
+        assert!(vm.contains(&r, &vm.new_int(6)).unwrap());
+        assert!(!vm.contains(&r, &vm.new_int(7)).unwrap());
+        let e = mk(&[1, 2, 0]).unwrap_err();
+        assert_eq!(err_text(&vm, e), "ValueError: range() arg 3 must not be zero");
+        let items = vm.collect(&r).unwrap();
+        assert_eq!(repr(&vm, &vm.new_list(items)), "[0, 3, 6, 9]");
+        let rev = crate::types::iter::testutil::call(&vm, &r, "__reversed__", &[]).unwrap();
+        assert_eq!(repr(&vm, &vm.new_list(vm.collect(&rev).unwrap())), "[9, 6, 3, 0]");
+        assert_eq!(vm.hash(&mk(&[3, 10, 2]).unwrap()).unwrap(), vm.hash(&vm.new_tuple(vec![vm.new_int(4), vm.new_int(3), vm.new_int(2)])).unwrap());
+        assert!(vm.eq(&mk(&[0, 10, 2]).unwrap(), &mk(&[0, 9, 2]).unwrap()).unwrap());
+    }
+}

@@ -98,7 +98,7 @@ impl SetTable {
         while newsize <= minused {
             newsize <<= 1;
         }
-        let old = std::mem::replace(&mut self.slots, Vec::new());
+        let old = std::mem::take(&mut self.slots);
         let generation = self.generation + 1;
         let (used, finger) = (self.used, self.finger);
         *self = SetTable::with_size(newsize);

@@ -286,3 +286,33 @@ mod tests {
         assert_eq!(hash_of_hashes([1i64, 2].into_iter()), -3550055125485641917);
     }
 }
+
+#[cfg(test)]
+mod behaviour_tests {
+    use crate::types::iter::testutil::{call, err_text, repr, vm};
+    use crate::types::slice::new_slice;
+
+    #[test]
+    fn tuple_behaviour() {
+        let vm = vm();
+        let t = vm.new_tuple(vec![vm.new_int(1), vm.new_int(2), vm.new_int(3)]);
+        assert_eq!(repr(&vm, &t), "(1, 2, 3)");
+        assert_eq!(repr(&vm, &vm.new_tuple(vec![vm.new_int(1)])), "(1,)");
+        assert_eq!(repr(&vm, &vm.empty_tuple), "()");
+        let none = vm.none();
+        let s = new_slice(&vm, vm.new_int(1), none.clone(), none);
+        assert_eq!(repr(&vm, &vm.get_item(&t, &s).unwrap()), "(2, 3)");
+        let e = vm.get_item(&t, &vm.new_int(3)).unwrap_err();
+        assert_eq!(err_text(&vm, e), "IndexError: tuple index out of range");
+        let e = call(&vm, &t, "index", &[vm.new_int(9)]).unwrap_err();
+        assert_eq!(err_text(&vm, e), "ValueError: tuple.index(x): x not in tuple");
+        let pair = vm.new_tuple(vec![vm.new_int(1), vm.new_int(2)]);
+        assert_eq!(vm.hash(&pair).unwrap(), -3550055125485641917);
+        let twice = vm.binary_op(&t, &vm.new_int(2), crate::ops::BinOp::Mul).unwrap();
+        assert_eq!(repr(&vm, &twice), "(1, 2, 3, 1, 2, 3)");
+        let e = vm.binary_op(&t, &vm.new_list(vec![]), crate::ops::BinOp::Add).unwrap_err();
+        assert_eq!(err_text(&vm, e), "TypeError: can only concatenate tuple (not \"list\") to tuple");
+        assert!(vm.compare_bool(&pair, &t, crate::types::typeobj::CmpOp::Lt).unwrap());
+        assert_eq!(vm.small_int_of(&call(&vm, &t, "__sizeof__", &[]).unwrap()), Some(48));
+    }
+}

@@ -686,3 +686,61 @@ pub(crate) fn init(vm: &Vm) {
         crate::types::iter::add_sequence_dunders(vm, ty);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::types::iter::testutil::{call, err_text, ints, repr, vm};
+    use crate::types::typeobj::FuncArgs;
+
+    fn pairs(vm: &crate::vm::Vm, v: &[(i64, i64)]) -> crate::PyRef {
+        vm.new_list(v.iter().map(|&(a, b)| vm.new_tuple(vec![vm.new_int(a), vm.new_int(b)])).collect())
+    }
+
+    #[test]
+    fn construction_and_repr() {
+        let vm = vm();
+        let d = vm.call(vm.types.dict.as_ref(), FuncArgs::pos(&[pairs(&vm, &[(1, 2), (3, 4)])])).unwrap();
+        assert_eq!(repr(&vm, &d), "{1: 2, 3: 4}");
+        vm.set_item(&d, &vm.new_int(5), d.clone()).unwrap();
+        assert_eq!(repr(&vm, &d), "{1: 2, 3: 4, 5: {...}}");
+        vm.del_item(&d, &vm.new_int(5)).unwrap();
+        let e = vm.call(vm.types.dict.as_ref(), FuncArgs::pos(&[ints(&vm, &[1])])).unwrap_err();
+        assert_eq!(err_text(&vm, e), "TypeError: cannot convert dictionary update sequence element #0 to a sequence");
+        let bad = vm.new_list(vec![vm.new_tuple(vec![vm.new_int(1)])]);
+        let e = vm.call(vm.types.dict.as_ref(), FuncArgs::pos(&[bad])).unwrap_err();
+        assert_eq!(err_text(&vm, e), "ValueError: dictionary update sequence element #0 has length 1; 2 is required");
+        let e = vm.get_item(&d, &vm.new_int(9)).unwrap_err();
+        assert_eq!(e.0.ty().name(), "KeyError");
+    }
+
+    #[test]
+    fn methods_and_views() {
+        let vm = vm();
+        let d = vm.new_dict();
+        call(&vm, &d, "update", &[pairs(&vm, &[(1, 10), (2, 20), (3, 30)])]).unwrap();
+        let keys = call(&vm, &d, "keys", &[]).unwrap();
+        assert_eq!(repr(&vm, &keys), "dict_keys([1, 2, 3])");
+        assert_eq!(repr(&vm, &call(&vm, &d, "items", &[]).unwrap()), "dict_items([(1, 10), (2, 20), (3, 30)])");
+        assert_eq!(repr(&vm, &call(&vm, &d, "values", &[]).unwrap()), "dict_values([10, 20, 30])");
+        let s = crate::types::set::set_from_iterable(&vm, &ints(&vm, &[2, 3, 4])).unwrap();
+        let and = vm.binary_op(&keys, &s, crate::ops::BinOp::And).unwrap();
+        assert_eq!(repr(&vm, &and), "{2, 3}");
+        let sub = vm.binary_op(&keys, &s, crate::ops::BinOp::Sub).unwrap();
+        assert_eq!(repr(&vm, &sub), "{1}");
+        let it = call(&vm, &d, "popitem", &[]).unwrap();
+        assert_eq!(repr(&vm, &it), "(3, 30)");
+        assert_eq!(repr(&vm, &call(&vm, &d, "pop", &[vm.new_int(1)]).unwrap()), "10");
+        assert_eq!(repr(&vm, &call(&vm, &d, "get", &[vm.new_int(1), vm.new_int(7)]).unwrap()), "7");
+        assert_eq!(repr(&vm, &call(&vm, &d, "setdefault", &[vm.new_int(4), vm.new_int(40)]).unwrap()), "40");
+        assert_eq!(repr(&vm, &d), "{2: 20, 4: 40}");
+        let iter = vm.iter(&d).unwrap();
+        vm.next(&iter).unwrap();
+        vm.set_item(&d, &vm.new_int(8), vm.new_int(0)).unwrap();
+        let e = vm.next(&iter).unwrap_err();
+        assert_eq!(err_text(&vm, e), "RuntimeError: dictionary changed size during iteration");
+        call(&vm, &d, "clear", &[]).unwrap();
+        let e = call(&vm, &d, "popitem", &[]).unwrap_err();
+        assert_eq!(err_text(&vm, e), "KeyError: popitem(): dictionary is empty");
+        assert_eq!(vm.small_int_of(&call(&vm, &d, "__sizeof__", &[]).unwrap()).map(|n| n > 0), Some(true));
+    }
+}
