@@ -379,6 +379,26 @@ fn lst<'a>(vm: &Vm, o: &'a PyRef) -> PyResult<&'a ListObj> {
         .ok_or_else(|| vm.type_error(format!("descriptor requires a 'list' object but received a '{}'", o.ty().name())))
 }
 
+/// `list(iterable)`: a new exact list filled like CPython's `list_extend`
+/// (so its capacity, and `sys.getsizeof`, match).
+pub fn list_from_iterable(vm: &Vm, iterable: &PyRef) -> PyResult<PyRef> {
+    let r = vm.new_list(Vec::new());
+    lst(vm, &r)?.extend(vm, iterable)?;
+    Ok(r)
+}
+
+/// `cls[args]` on builtin container classes (annotations such as
+/// `list[int]`): returns the class itself (no `types.GenericAlias` yet).
+pub(crate) fn class_getitem(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
+    match args.positional() {
+        [cls, _] => Ok(cls.clone()),
+        a => Err(vm.type_error(format!(
+            "__class_getitem__() takes exactly one argument ({} given)",
+            a.len().saturating_sub(1)
+        ))),
+    }
+}
+
 /// A new list of type `ty` (list or a subclass) holding `items`.
 pub fn new_list_of_type(ty: &TypeRef, items: Vec<PyRef>) -> PyRef {
     alloc_object(ty, |ob| ListObj { ob, items: UnsafeCell::new(items) })
@@ -427,9 +447,8 @@ fn list_getitem(vm: &Vm, o: &PyRef, key: &PyRef) -> PyResult {
     let l = lst(vm, o)?;
     if let Some(s) = key.downcast::<SliceObj>() {
         let (start, _, step, n) = slice_indices(vm, s, l.len())?;
-        let items = l.with_items(|v| {
-            (0..n).filter_map(|k| v.get((start + k as isize * step) as usize).cloned()).collect::<Vec<_>>()
-        });
+        let mut items = Vec::with_capacity(n);
+        l.with_items(|v| items.extend((0..n).filter_map(|k| v.get((start + k as isize * step) as usize).cloned())));
         return Ok(vm.new_list(items));
     }
     match seq_index(vm, key)? {
@@ -910,6 +929,7 @@ pub(crate) fn init(vm: &Vm) {
     vm.add_method(t, "__sizeof__", m_sizeof);
     vm.add_method(t, "__iadd__", m_iadd);
     vm.add_method(t, "__imul__", m_imul);
+    vm.add_classmethod(t, "__class_getitem__", class_getitem);
     crate::types::iter::add_sequence_dunders(vm, t);
 }
 
@@ -1137,5 +1157,50 @@ mod behaviour_tests {
         let e = ints(&vm, &[]);
         call(&vm, &e, "extend", &[vm.new_tuple(vec![vm.new_int(1), vm.new_int(2), vm.new_int(3)])]).unwrap();
         assert_eq!(vm.small_int_of(&call(&vm, &e, "__sizeof__", &[]).unwrap()), Some(72));
+    }
+}
+
+#[cfg(test)]
+mod sort_tests {
+    use std::cell::RefCell;
+
+    use crate::object::PyRef;
+    use crate::types::iter::testutil::{err_text, ints, repr, vm};
+    use crate::types::typeobj::FuncArgs;
+
+    thread_local! {
+        static TARGET: RefCell<Option<PyRef>> = const { RefCell::new(None) };
+    }
+
+    fn meddling_key(vm: &crate::vm::Vm, a: FuncArgs<'_>) -> crate::PyResult {
+        if let Some(l) = TARGET.with(|t| t.borrow().clone()) {
+            super::lst(vm, &l)?.append(vm.none());
+        }
+        Ok(a.args[0].clone())
+    }
+
+    fn neg_key(vm: &crate::vm::Vm, a: FuncArgs<'_>) -> crate::PyResult {
+        Ok(vm.new_int(-vm.small_int_of(&a.args[0]).unwrap_or(0) / 2))
+    }
+
+    #[test]
+    fn key_reverse_stability_and_mutation() {
+        let vm = vm();
+        let l = ints(&vm, &[1, 2, 3, 4, 5, 6]);
+        let key = vm.new_builtin_function("k", neg_key, None);
+        let ll = super::lst(&vm, &l).unwrap();
+        super::sort_list(&vm, ll, Some(&key), false).unwrap();
+        // keys: 0,-1,-1,-2,-2,-3 -> stable order by key
+        assert_eq!(repr(&vm, &l), "[6, 4, 5, 2, 3, 1]");
+        super::sort_list(&vm, ll, Some(&key), true).unwrap();
+        assert_eq!(repr(&vm, &l), "[1, 2, 3, 4, 5, 6]");
+        let meddle = vm.new_builtin_function("m", meddling_key, None);
+        TARGET.with(|t| *t.borrow_mut() = Some(l.clone()));
+        let e = super::sort_list(&vm, ll, Some(&meddle), false).unwrap_err();
+        TARGET.with(|t| *t.borrow_mut() = None);
+        assert_eq!(err_text(&vm, e), "ValueError: list modified during sort");
+        assert_eq!(repr(&vm, &l), "[1, 2, 3, 4, 5, 6]");
+        let gen = super::list_from_iterable(&vm, &vm.new_tuple(vec![vm.new_int(1), vm.new_int(2), vm.new_int(3)])).unwrap();
+        assert_eq!(super::lst(&vm, &gen).unwrap().with_items_mut(|v| v.capacity()), 4);
     }
 }

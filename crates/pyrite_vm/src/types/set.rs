@@ -1033,6 +1033,7 @@ pub(crate) fn init(vm: &Vm) {
         vm.add_method(t, "issuperset", m_issuperset);
         vm.add_method(t, "isdisjoint", m_isdisjoint);
         vm.add_method(t, "__sizeof__", m_sizeof);
+        vm.add_classmethod(t, "__class_getitem__", crate::types::list::class_getitem);
     }
     vm.add_method(st, "add", m_add);
     vm.add_method(st, "remove", m_remove);

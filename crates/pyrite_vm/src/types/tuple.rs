@@ -273,6 +273,7 @@ pub(crate) fn init(vm: &Vm) {
     vm.add_method(t, "index", m_index);
     vm.add_method(t, "__sizeof__", m_sizeof);
     vm.add_method(t, "__getnewargs__", m_getnewargs);
+    vm.add_classmethod(t, "__class_getitem__", crate::types::list::class_getitem);
     crate::types::iter::add_sequence_dunders(vm, t);
 }
 

@@ -642,6 +642,7 @@ pub(crate) fn init(vm: &Vm) {
     vm.add_method(t, "__reversed__", m_reversed);
     vm.add_method(t, "__sizeof__", m_sizeof);
     vm.add_method(t, "__ior__", m_ior);
+    vm.add_classmethod(t, "__class_getitem__", crate::types::list::class_getitem);
     crate::types::iter::add_sequence_dunders(vm, t);
 
     for ty in [&vm.types.dict_keyiter, &vm.types.dict_valueiter, &vm.types.dict_itemiter] {
