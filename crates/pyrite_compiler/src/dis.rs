@@ -247,11 +247,9 @@ fn argrepr(code: &CodeObject, i: usize) -> String {
 pub fn disassemble_one(code: &CodeObject, out: &mut String) {
     let n = code.instructions.len();
     let mut targets = vec![false; n + 1];
-    for i in 0..n {
-        if let Some(t) = jump_target(code, i) {
-            if t <= n {
-                targets[t] = true;
-            }
+    for t in (0..n).filter_map(|i| jump_target(code, i)) {
+        if t <= n {
+            targets[t] = true;
         }
     }
     for e in &code.exception_table {
@@ -265,8 +263,7 @@ pub fn disassemble_one(code: &CodeObject, out: &mut String) {
     let maxoffset = n.saturating_sub(1) * 2;
     let offset_width = if maxoffset >= 10000 { maxoffset.to_string().len() } else { 4 };
     let mut last_line: Option<u32> = None;
-    for i in 0..n {
-        let ins = code.instructions[i];
+    for (i, (&ins, &is_target)) in code.instructions.iter().zip(&targets).enumerate() {
         let loc = code.locations.get(i).copied().unwrap_or_default();
         let is_module_resume = i == 0 && ins.op == Opcode::RESUME && loc.line == 0;
         let starts = if is_module_resume {
@@ -287,7 +284,7 @@ pub fn disassemble_one(code: &CodeObject, out: &mut String) {
             None => fields.push(" ".repeat(lineno_width)),
         }
         fields.push("   ".into());
-        fields.push(if targets[i] { ">>".into() } else { "  ".into() });
+        fields.push(if is_target { ">>".into() } else { "  ".into() });
         fields.push(format!("{:>offset_width$}", i * 2));
         fields.push(format!("{:<20}", ins.op.name()));
         if has_arg(ins.op) {

@@ -355,14 +355,27 @@ fn predecessors(cfg: &Cfg) -> Vec<usize> {
 
 /// Exit blocks without a line number that are jumped to from several places are copied, so
 /// each copy can take the line of its jump.
+/// Whether `b` ends with a jump that CPython would see as the last instruction of its block
+/// (not followed by an implicit continuation block).
+fn ends_block_with_jump(cfg: &Cfg, next: &[Option<BlockId>], b: BlockId) -> Option<Instr> {
+    let last = cfg.blocks[b].last().copied()?;
+    if !last.op.is_jump() || last.op.is_block_push() {
+        return None;
+    }
+    if !last.op.is_unconditional_jump()
+        && next[b].is_some_and(|n| cfg.blocks[skip_empty(cfg, next, n)].continuation)
+    {
+        return None;
+    }
+    Some(last)
+}
+
 fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
-    let preds = predecessors(cfg);
+    let mut preds = predecessors(cfg);
     let order = cfg.order.clone();
+    let next = next_map(cfg);
     for &b in &order {
-        let Some(last) = cfg.blocks[b].last().copied() else { continue };
-        if !last.op.is_jump() || last.op.is_block_push() {
-            continue;
-        }
+        let Some(last) = ends_block_with_jump(cfg, &next, b) else { continue };
         let t = last.target;
         if is_exit_without_lineno(cfg, t) && preds[t] > 1 {
             let mut copy = cfg.blocks[t].clone();
@@ -371,6 +384,8 @@ fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
             }
             let nb = cfg.blocks.len();
             cfg.blocks.push(copy);
+            preds[t] -= 1;
+            preds.push(1);
             // Place the copy right after the original target.
             let pos = cfg.order.iter().position(|&x| x == t).map_or(cfg.order.len(), |p| p + 1);
             cfg.order.insert(pos, nb);

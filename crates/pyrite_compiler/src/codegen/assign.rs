@@ -51,7 +51,7 @@ impl Compiler<'_, '_> {
                 if star.is_some() {
                     return Err(self.error("multiple starred expressions in assignment", e.range()));
                 }
-                if i >= 256 || n - i - 1 >= (i32::MAX as usize >> 8) {
+                if i >= 256 || n - i > (i32::MAX as usize >> 8) {
                     return Err(self.error(
                         "too many expressions in star-unpacking assignment",
                         e.range(),
@@ -199,17 +199,15 @@ impl Compiler<'_, '_> {
         let kind = self.unit_ref().kind;
         let module_or_class = matches!(kind, ScopeKind::Module | ScopeKind::Class);
         match &*a.target {
-            Expr::Name(n) => {
-                if a.simple && module_or_class {
-                    self.set_loc(a.range);
-                    self.annotation_value(&a.annotation)?;
-                    self.set_loc(a.range);
-                    let idx = self.add_name("__annotations__");
-                    self.emit(Opcode::LOAD_NAME, idx);
-                    let m = self.mangle(&n.id);
-                    self.load_const(Constant::Str(m));
-                    self.emit(Opcode::STORE_SUBSCR, 0);
-                }
+            Expr::Name(n) if a.simple && module_or_class => {
+                self.set_loc(a.range);
+                self.annotation_value(&a.annotation)?;
+                self.set_loc(a.range);
+                let idx = self.add_name("__annotations__");
+                self.emit(Opcode::LOAD_NAME, idx);
+                let m = self.mangle(&n.id);
+                self.load_const(Constant::Str(m));
+                self.emit(Opcode::STORE_SUBSCR, 0);
             }
             Expr::Attribute(at) if a.value.is_none() => {
                 self.expr(&at.value)?;
