@@ -285,6 +285,15 @@ fn file_write(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     Ok(vm.new_int(count as i64))
 }
 
+/// Write text to a text file object (the fast path of `print`).
+pub fn write_str(vm: &Vm, f: &TextIOObj, text: &str) -> PyResult<()> {
+    let mut st = open_state(vm, f)?;
+    if !st.writable {
+        return Err(unsupported(vm, "not writable"));
+    }
+    st.write(text.as_bytes()).map_err(|e| io_err(vm, e))
+}
+
 fn bytes_of(o: &PyRef) -> Option<Vec<u8>> {
     if let Some(b) = o.downcast::<crate::types::bytes::BytesObj>() {
         return Some(b.value.to_vec());
@@ -519,6 +528,8 @@ mod tests {
     #[test]
     fn write_then_read_file() {
         let vm = Vm::new();
+        crate::types::exceptions::init(&vm);
+        init(&vm);
         let path = std::env::temp_dir().join(format!("pyrite_textio_{}.txt", std::process::id()));
         let name = vm.new_str(path.to_str().unwrap());
         let f = open(&vm, &name, "w").unwrap();
@@ -538,6 +549,8 @@ mod tests {
     #[test]
     fn missing_file_is_file_not_found() {
         let vm = Vm::new();
+        crate::types::exceptions::init(&vm);
+        init(&vm);
         let e = open(&vm, &vm.new_str("/nonexistent/x"), "r").unwrap_err();
         assert_eq!(e.0.ty().name(), "FileNotFoundError");
         assert_eq!(vm.str_string(&e.0).unwrap(), "[Errno 2] No such file or directory: '/nonexistent/x'");

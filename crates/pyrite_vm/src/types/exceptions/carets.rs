@@ -296,7 +296,7 @@ mod tests {
 
     #[test]
     fn binary_and_subscript_markers() {
-        assert_eq!(carets("    return a  //  0", "a  //  0").as_deref(), Some("           ~~~^^~~~~"));
+        assert_eq!(carets("    return a  //  0", "a  //  0").as_deref(), Some("           ~~~^^~~~"));
         assert_eq!(carets("    return (a) * b", "(a) * b").as_deref(), Some("           ~~~~^~~"));
         assert_eq!(carets("    return d['x']", "d['x']").as_deref(), Some("           ~^^^^^"));
         assert_eq!(carets("    1/0", "1/0").as_deref(), Some("    ~^~"));
