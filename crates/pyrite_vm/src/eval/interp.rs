@@ -165,7 +165,10 @@ fn unwind(vm: &Vm, frame: &mut Frame, code: &CodeObj, err: PyErr, add_tb: bool) 
         }
         add_traceback(vm, &err.0, frame);
     }
-    let at = frame.lasti as u32;
+    // The handler is found from the instruction being executed, not from
+    // `lasti`, which RERAISE may have restored to the original raise site
+    // (that one only matters for tracebacks and the pushed lasti).
+    let at = frame.ip.saturating_sub(1) as u32;
     let entry = code.code.exception_table.iter().find(|e| e.start <= at && at < e.end);
     let Some(e) = entry else { return Err(err) };
     frame.stack.truncate(e.depth as usize);

@@ -49,11 +49,9 @@ impl Vm {
 
     /// `hash(o)`.
     pub fn hash(&self, o: &PyRef) -> PyResult<i64> {
-        if let Some(s) = o.downcast::<crate::types::str::StrObj>() {
-            let h = s.hash.get();
-            if h != -1 {
-                return Ok(h);
-            }
+        if std::ptr::eq(o.ty(), &*self.types.str) {
+            // SAFETY: exact str checked.
+            return Ok(str_hash(unsafe { o.downcast_unchecked::<crate::types::str::StrObj>() }));
         }
         match o.ty().slots().hash {
             Some(f) => f(self, o),
@@ -79,4 +77,20 @@ impl Vm {
         }
         Ok(true)
     }
+}
+
+/// The hash of a str (FNV-1a over its UTF-8 bytes, cached in the object;
+/// never -1). Deterministic across runs, like `PYTHONHASHSEED=0`.
+pub fn str_hash(s: &crate::types::str::StrObj) -> i64 {
+    let h = s.hash.get();
+    if h != -1 {
+        return h;
+    }
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.as_str().bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    let h = if h as i64 == -1 { -2 } else { h as i64 };
+    s.hash.set(h);
+    h
 }

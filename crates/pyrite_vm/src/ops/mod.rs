@@ -310,3 +310,4 @@ mod seq;
 
 pub use attr::{generic_getattr, generic_setattr, type_getattr};
 pub use call::prepend;
+pub use compare::str_hash;

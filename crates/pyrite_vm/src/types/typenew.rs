@@ -266,15 +266,24 @@ pub(crate) fn bootstrap() -> Box<Vm> {
         handled: RefCell::new(None),
     });
     vm.enter();
-    init_types(&vm);
+    init_types(&vm, &all);
     vm
 }
 
-/// Fill the slots, methods and attributes of every builtin type.
-fn init_types(vm: &Vm) {
+/// Fill the slots, methods and attributes of every builtin type, then let
+/// each type inherit the slots it does not define from its base (`all` is in
+/// creation order, so bases come before their subclasses).
+fn init_types(vm: &Vm, all: &[TypeRef]) {
     super::object::init(vm);
     super::typeslots::init(vm);
     crate::types::init_all(vm);
+    for t in all {
+        if let Some(b) = t.base().and_then(TypeRef::new) {
+            let mut s = *t.slots();
+            super::inherit_slots(&mut s, b.slots());
+            t.set_slots(s);
+        }
+    }
 }
 
 /// Allocate a type object for a `class` statement.
