@@ -37,11 +37,11 @@ impl ListObj {
         // SAFETY: short borrow, no Python code runs (clone only increments).
         unsafe { (&*self.items.get()).get(i).cloned() }
     }
-    /// Append an item.
+    /// Append an item, growing the capacity with CPython's formula (so
+    /// `sys.getsizeof` matches); same as [`ListObj::append`].
     #[inline(always)]
     pub fn push(&self, v: PyRef) {
-        // SAFETY: short borrow; a reallocation drops nothing.
-        unsafe { (*self.items.get()).push(v) }
+        self.append(v)
     }
     /// Replace item `i` (must be in range); the old item is dropped after
     /// the borrow ends.
@@ -280,6 +280,7 @@ fn preallocate_exact(v: &mut Vec<PyRef>, n: usize) {
 
 impl ListObj {
     /// `list.append` with CPython's capacity growth.
+    #[inline]
     pub fn append(&self, item: PyRef) {
         self.with_items_mut(|v| {
             if v.len() == v.capacity() {
@@ -354,13 +355,7 @@ impl ListObj {
             }
         });
         while let Some(x) = vm.next(&it)? {
-            self.with_items_mut(|v| {
-                if v.len() == v.capacity() {
-                    let n = v.len();
-                    list_resize(v, n, n + 1);
-                }
-                v.push(x)
-            });
+            self.append(x);
         }
         self.with_items_mut(|v| {
             if v.len() < v.capacity() {
