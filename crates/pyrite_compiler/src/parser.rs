@@ -36,6 +36,7 @@ pub(crate) fn decode(bytes: &[u8], filename: &str) -> Result<String, CompileErro
             return Err(syntax_error("encoding problem: utf-8".into(), line));
         }
         Some("latin-1") => return Ok(bytes.iter().map(|&b| b as char).collect()),
+        Some("cp1252") => return Ok(bytes.iter().map(|&b| cp1252(b)).collect()),
         Some("ascii") => {
             if let Some(pos) = bytes.iter().position(|&b| b >= 0x80) {
                 return Err(syntax_error(
@@ -65,6 +66,20 @@ pub(crate) fn decode(bytes: &[u8], filename: &str) -> Result<String, CompileErro
                 line,
             ))
         }
+    }
+}
+
+/// Decodes one windows-1252 byte (undefined bytes map to the C1 control of the same value,
+/// as Python's decoder would reject them; we stay permissive).
+fn cp1252(b: u8) -> char {
+    const HIGH: [u16; 32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0x8D, 0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013,
+        0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ];
+    match b {
+        0x80..=0x9f => char::from_u32(HIGH[(b - 0x80) as usize] as u32).unwrap_or('\u{fffd}'),
+        _ => b as char,
     }
 }
 
@@ -113,6 +128,8 @@ fn normalize_encoding(name: &str) -> String {
         || lower.starts_with("iso-8859-1-")
     {
         "latin-1".into()
+    } else if matches!(lower.as_str(), "cp1252" | "windows-1252") {
+        "cp1252".into()
     } else if matches!(lower.as_str(), "ascii" | "us-ascii") {
         "ascii".into()
     } else {
@@ -130,7 +147,11 @@ pub(crate) enum Program {
 pub(crate) fn parse_source(src: &SourceFile<'_>, mode: Mode) -> Result<Program, CompileError> {
     let scan = prescan::scan(src.text);
     if let Some(e) = scan.as_ref().filter(|e| e.fatal) {
-        return Err(src.error_at(e.kind, e.msg.clone(), e.start, e.end));
+        let mut err = src.error_at(e.kind, e.msg.clone(), e.start, e.end);
+        if e.kind == ErrorKind::IndentationError {
+            err.end_offset = 0;
+        }
+        return Err(err);
     }
     let ruff_mode = match mode {
         Mode::Eval => RuffMode::Expression,

@@ -102,7 +102,7 @@ pub(crate) fn scan(src: &str) -> Option<ScanError> {
                                 kind: ErrorKind::IndentationError,
                                 msg: "too many levels of indentation".into(),
                                 start: (s.line, 0),
-                                end: (s.line, usize::MAX),
+                                end: (s.line, 0),
                                 fatal: true,
                                 at_eof: false,
                             });

@@ -87,9 +87,9 @@ impl<'a> SourceFile<'a> {
             msg: msg.into(),
             filename: self.filename.to_string(),
             lineno: start.0 + 1,
-            offset: start.1 + 1,
-            end_lineno: end.0 + 1,
-            end_offset: end.1 + 1,
+            offset: start.1.saturating_add(1),
+            end_lineno: end.0.saturating_add(1),
+            end_offset: end.1.saturating_add(1),
             text: Some(text),
         }
     }

@@ -452,7 +452,7 @@ impl Builder<'_, '_> {
                 // Like CPython, the module's own symbol becomes an explicit global too.
                 self.scopes[0].add_flags(&name, DEF_GLOBAL);
             }
-            self.cur().directives.insert(name, range);
+            self.cur().directives.entry(name).or_insert(range);
         }
         Ok(())
     }

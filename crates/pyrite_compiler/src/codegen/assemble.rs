@@ -178,7 +178,7 @@ fn fold_const_tuples(instrs: &mut [Instr], consts: &mut Vec<Constant>) {
             instrs[i - n..i].iter().map(|x| consts[x.arg as usize].clone()).collect();
         let c = Constant::Tuple(items);
         let key = const_key(&c);
-        let idx = match consts.iter().position(|x| key.is_some() && const_key(x) == key) {
+        let idx = match consts.iter().position(|x| const_key(x) == key) {
             Some(p) => p,
             None => {
                 consts.push(c);

@@ -155,22 +155,28 @@ impl Compiler<'_, '_> {
 
     fn subkwargs(&mut self, kws: &[Keyword]) -> CResult {
         let n = kws.len();
-        if n > 1 {
+        let big = n * 2 > STACK_USE_GUARDRAIL;
+        let name = |k: &Keyword| k.arg.as_ref().map_or(String::new(), |a| a.id.to_string());
+        if n > 1 && !big {
             for k in kws {
                 self.expr(&k.value)?;
             }
-            let keys = kws
-                .iter()
-                .map(|k| Constant::Str(k.arg.as_ref().map_or(String::new(), |a| a.id.to_string())))
-                .collect();
+            let keys = kws.iter().map(|k| Constant::Str(name(k))).collect();
             self.load_const(Constant::Tuple(keys));
             self.emit(Opcode::BUILD_CONST_KEY_MAP, n as u32);
-        } else {
-            for k in kws {
-                let name = k.arg.as_ref().map_or(String::new(), |a| a.id.to_string());
-                self.load_const(Constant::Str(name));
-                self.expr(&k.value)?;
+            return Ok(());
+        }
+        if big {
+            self.emit(Opcode::BUILD_MAP, 0);
+        }
+        for k in kws {
+            self.load_const(Constant::Str(name(k)));
+            self.expr(&k.value)?;
+            if big {
+                self.emit(Opcode::MAP_ADD, 1);
             }
+        }
+        if !big {
             self.emit(Opcode::BUILD_MAP, n as u32);
         }
         Ok(())

@@ -191,7 +191,8 @@ impl Compiler<'_, '_> {
         else {
             return Ok(false);
         };
-        if t.elts.iter().any(|e| matches!(e, Expr::Starred(_))) {
+        // A constant tuple is folded first, and `str % const` is never folded.
+        if t.elts.iter().any(|e| matches!(e, Expr::Starred(_))) || fold::fold(&b.right).is_some() {
             return Ok(false);
         }
         let Some(parts) = fold::percent_format(&fmt, t.elts.len()) else { return Ok(false) };
@@ -463,10 +464,11 @@ impl Compiler<'_, '_> {
 
     fn subdict(&mut self, items: &[ast::DictItem]) -> CResult {
         let n = items.len();
+        let big = n * 2 > STACK_USE_GUARDRAIL;
         let keys: Option<Vec<Constant>> =
             items.iter().map(|it| it.key.as_ref().and_then(fold::fold)).collect();
         match keys {
-            Some(keys) if n > 1 => {
+            Some(keys) if n > 1 && !big => {
                 for it in items {
                     self.expr(&it.value)?;
                 }
@@ -474,13 +476,21 @@ impl Compiler<'_, '_> {
                 self.emit(Opcode::BUILD_CONST_KEY_MAP, n as u32);
             }
             _ => {
+                if big {
+                    self.emit(Opcode::BUILD_MAP, 0);
+                }
                 for it in items {
                     if let Some(k) = &it.key {
                         self.expr(k)?;
                     }
                     self.expr(&it.value)?;
+                    if big {
+                        self.emit(Opcode::MAP_ADD, 1);
+                    }
                 }
-                self.emit(Opcode::BUILD_MAP, n as u32);
+                if !big {
+                    self.emit(Opcode::BUILD_MAP, n as u32);
+                }
             }
         }
         Ok(())

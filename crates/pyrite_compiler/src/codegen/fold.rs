@@ -352,10 +352,14 @@ pub(crate) fn percent_format(fmt: &str, nargs: usize) -> Option<Vec<PercentPart>
             ljust = true;
             i += 1;
         }
+        // CPython accepts at most two digits for width and precision.
         let mut width = String::new();
         while let Some(d) = chars.get(i).filter(|c| c.is_ascii_digit()) {
             width.push(*d);
             i += 1;
+            if width.len() >= 3 {
+                return None;
+            }
         }
         let mut prec = String::new();
         if chars.get(i) == Some(&'.') {
@@ -363,6 +367,9 @@ pub(crate) fn percent_format(fmt: &str, nargs: usize) -> Option<Vec<PercentPart>
             while let Some(d) = chars.get(i).filter(|c| c.is_ascii_digit()) {
                 prec.push(*d);
                 i += 1;
+                if prec.len() >= 3 {
+                    return None;
+                }
             }
             if prec.is_empty() {
                 return None;

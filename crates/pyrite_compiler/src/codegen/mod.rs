@@ -75,8 +75,8 @@ pub(crate) struct Unit {
 }
 
 /// Key for constant de-duplication: distinguishes types, `0.0`/`-0.0`, NaN payloads.
-pub(crate) fn const_key(c: &Constant) -> Option<String> {
-    Some(match c {
+pub(crate) fn const_key(c: &Constant) -> String {
+    match c {
         Constant::None => "N".into(),
         Constant::Ellipsis => "E".into(),
         Constant::Bool(b) => format!("b{b}"),
@@ -88,7 +88,7 @@ pub(crate) fn const_key(c: &Constant) -> Option<String> {
         Constant::Tuple(items) => {
             let mut k = String::from("t(");
             for it in items {
-                k.push_str(&const_key(it)?);
+                k.push_str(&const_key(it));
                 k.push('\u{1}');
             }
             k.push(')');
@@ -97,14 +97,16 @@ pub(crate) fn const_key(c: &Constant) -> Option<String> {
         Constant::FrozenSet(items) => {
             let mut k = String::from("z(");
             for it in items {
-                k.push_str(&const_key(it)?);
+                k.push_str(&const_key(it));
                 k.push('\u{1}');
             }
             k.push(')');
             k
         }
-        Constant::Code(_) => return None,
-    })
+        // Equal code objects are merged, as CPython's const cache does (code objects compare
+        // by value), e.g. a genexp in a `while` test that is compiled twice.
+        Constant::Code(code) => format!("c{code:?}"),
+    }
 }
 
 /// The compiler: symbol table, source, and a stack of units.
@@ -322,21 +324,14 @@ impl<'s, 'a> Compiler<'s, 'a> {
 
     pub(crate) fn add_const(&mut self, c: Constant) -> u32 {
         let u = self.unit();
-        match const_key(&c) {
-            Some(key) => {
-                if let Some(&i) = u.const_index.get(&key) {
-                    return i;
-                }
-                let i = u.consts.len() as u32;
-                u.consts.push(c);
-                u.const_index.insert(key, i);
-                i
-            }
-            None => {
-                u.consts.push(c);
-                u.consts.len() as u32 - 1
-            }
+        let key = const_key(&c);
+        if let Some(&i) = u.const_index.get(&key) {
+            return i;
         }
+        let i = u.consts.len() as u32;
+        u.consts.push(c);
+        u.const_index.insert(key, i);
+        i
     }
 
     pub(crate) fn load_const(&mut self, c: Constant) {
