@@ -14,6 +14,7 @@ mod program;
 /// Fill `vm.builtins` (the builtins module's dict). `__build_class__` is
 /// added by the interpreter start-up.
 pub(crate) fn init(vm: &Vm) {
+    init_types_once(vm);
     let set = |name: &str, v: PyRef| vm.dict_set_str(&vm.builtins, name, v);
     let t = &vm.types;
     for ty in [
@@ -82,6 +83,21 @@ pub(crate) fn init(vm: &Vm) {
     ];
     for &(name, f) in functions {
         set(name, vm.new_builtin_function(name, f, Some("builtins")));
+    }
+}
+
+/// Install the behaviour of the types this module's engineer owns
+/// (exceptions, files, property/staticmethod/classmethod) unless the type
+/// bootstrap already did.
+fn init_types_once(vm: &Vm) {
+    if vm.lookup_type_str(&vm.exc.base_exception, "with_traceback").is_none() {
+        crate::types::exceptions::init(vm);
+    }
+    if vm.lookup_type_str(&vm.types.textio, "write").is_none() {
+        crate::types::textio::init(vm);
+    }
+    if vm.lookup_type_str(&vm.types.property, "getter").is_none() {
+        crate::types::descr::init_property_types(vm);
     }
 }
 

@@ -135,3 +135,6 @@ pub struct SuperObj {
 unsafe impl crate::object::PyPayload for SuperObj {
     const LAYOUT: Layout = Layout::Super;
 }
+
+mod property;
+pub(crate) use property::init as init_property_types;

@@ -1,0 +1,314 @@
+//! Behaviour of `property`, `staticmethod` and `classmethod`.
+
+use std::cell::UnsafeCell;
+
+use crate::object::{alloc_object, PyObject, PyRef};
+use crate::types::function::{cell_get, cell_set};
+use crate::types::typeobj::{FuncArgs, Slots};
+use crate::types::TypeRef;
+use crate::vm::Vm;
+use crate::PyResult;
+
+use super::{ClassMethodObj, PropertyObj, StaticMethodObj};
+
+/// Install the slots, methods and attributes of the three descriptor types.
+pub(crate) fn init(vm: &Vm) {
+    init_property(vm);
+    init_staticmethod(vm);
+    init_classmethod(vm);
+}
+
+fn visit_cells(cells: &[&UnsafeCell<Option<PyRef>>], visit: &mut dyn FnMut(&PyObject)) {
+    for c in cells {
+        if let Some(r) = cell_get(c) {
+            visit(&r);
+        }
+    }
+}
+
+// ----- property -----
+
+fn prop(o: &PyRef) -> &PropertyObj {
+    o.downcast::<PropertyObj>().expect("property slot called on a property")
+}
+
+fn init_property(vm: &Vm) {
+    let t = &vm.types.property;
+    vm.set_type_slots(
+        t,
+        Slots {
+            new: Some(property_new),
+            init: Some(property_init),
+            descr_get: Some(property_get),
+            descr_set: Some(property_set),
+            traverse: Some(|o, visit| {
+                // SAFETY: installed on the property type (and subclasses) only.
+                let p = unsafe { o.downcast_unchecked::<PropertyObj>() };
+                visit_cells(&[&p.fget, &p.fset, &p.fdel, &p.doc], visit);
+            }),
+            clear: Some(|o| {
+                // SAFETY: as above.
+                let p = unsafe { o.downcast_unchecked::<PropertyObj>() };
+                for c in [&p.fget, &p.fset, &p.fdel, &p.doc] {
+                    cell_set(c, None);
+                }
+            }),
+            ..Default::default()
+        },
+    );
+    vm.add_method(t, "__init__", |vm, a| {
+        let s = a.positional().first().ok_or_else(|| vm.type_error("descriptor '__init__' of 'property' object needs an argument"))?;
+        property_init(vm, s, FuncArgs { args: &a.args[1..], kwnames: a.kwnames })
+    });
+    vm.add_method(t, "__get__", |vm, a| {
+        let p = a.positional();
+        let (s, inst) = match p {
+            [s, i] | [s, i, _] => (s, i),
+            _ => return Err(vm.type_error("__get__(None, None) is invalid")),
+        };
+        let owner = p.get(2).cloned().unwrap_or_else(|| vm.type_of(inst).into_ref());
+        property_get(vm, s, Some(inst).filter(|i| !vm.is_none(i)), &owner)
+    });
+    vm.add_method(t, "__set__", |vm, a| match a.positional() {
+        [s, i, v] => property_set(vm, s, i, Some(v.clone())).map(|_| vm.none()),
+        _ => Err(vm.type_error("expected 2 arguments")),
+    });
+    vm.add_method(t, "__delete__", |vm, a| match a.positional() {
+        [s, i] => property_set(vm, s, i, None).map(|_| vm.none()),
+        _ => Err(vm.type_error("expected 1 argument")),
+    });
+    vm.add_method(t, "getter", |vm, a| property_copy(vm, a, 0));
+    vm.add_method(t, "setter", |vm, a| property_copy(vm, a, 1));
+    vm.add_method(t, "deleter", |vm, a| property_copy(vm, a, 2));
+    vm.add_getset(t, "fget", |vm, o| Ok(cell_get(&prop(o).fget).unwrap_or_else(|| vm.none())), None);
+    vm.add_getset(t, "fset", |vm, o| Ok(cell_get(&prop(o).fset).unwrap_or_else(|| vm.none())), None);
+    vm.add_getset(t, "fdel", |vm, o| Ok(cell_get(&prop(o).fdel).unwrap_or_else(|| vm.none())), None);
+    vm.add_getset(
+        t,
+        "__doc__",
+        |vm, o| Ok(cell_get(&prop(o).doc).unwrap_or_else(|| vm.none())),
+        Some(|vm, o, v| {
+            cell_set(&prop(o).doc, v.filter(|v| !vm.is_none(v)));
+            Ok(())
+        }),
+    );
+}
+
+fn property_new(vm: &Vm, cls: &PyRef, _a: FuncArgs<'_>) -> PyResult {
+    let t = TypeRef::new(cls.clone()).ok_or_else(|| vm.type_error("property.__new__(X): X is not a type object"))?;
+    Ok(alloc_object(&t, |ob| PropertyObj {
+        ob,
+        fget: UnsafeCell::new(None),
+        fset: UnsafeCell::new(None),
+        fdel: UnsafeCell::new(None),
+        doc: UnsafeCell::new(None),
+    }))
+}
+
+/// `property.__init__(fget=None, fset=None, fdel=None, doc=None)`.
+fn property_init(vm: &Vm, o: &PyRef, a: FuncArgs<'_>) -> PyResult {
+    const NAMES: [&str; 4] = ["fget", "fset", "fdel", "doc"];
+    let p = a.positional();
+    if p.len() > 4 {
+        return Err(vm.type_error(format!("property() takes at most 4 arguments ({} given)", p.len())));
+    }
+    let mut vals: Vec<Option<PyRef>> = (0..4).map(|i| p.get(i).cloned()).collect();
+    for (k, v) in a.keywords() {
+        let k = vm.str_of(k).unwrap_or("?");
+        match NAMES.iter().position(|n| *n == k) {
+            Some(i) if vals[i].is_none() => vals[i] = Some(v.clone()),
+            Some(_) => return Err(vm.type_error(format!("argument for property() given by name ('{}') and position ({})", k, NAMES.iter().position(|n| *n == k).unwrap_or(0) + 1))),
+            None => return Err(vm.type_error(format!("'{}' is an invalid keyword argument for property()", k))),
+        }
+    }
+    let vals: Vec<Option<PyRef>> = vals.into_iter().map(|v| v.filter(|v| !vm.is_none(v))).collect();
+    let mut doc = vals[3].clone();
+    if doc.is_none() {
+        if let Some(g) = &vals[0] {
+            doc = vm.lookup_attr_str(g, "__doc__")?.filter(|d| !vm.is_none(d));
+        }
+    }
+    let p = prop(o);
+    cell_set(&p.fget, vals[0].clone());
+    cell_set(&p.fset, vals[1].clone());
+    cell_set(&p.fdel, vals[2].clone());
+    cell_set(&p.doc, doc);
+    Ok(vm.none())
+}
+
+/// The attribute name a property is stored under in the class of `inst` (for messages).
+fn property_name(vm: &Vm, p: &PyRef, inst: &PyRef) -> Option<String> {
+    for t in inst.ty().mro() {
+        let t = TypeRef::new(t.clone())?;
+        let d = t.dict().downcast::<crate::types::dict::DictObj>()?;
+        for (k, v) in d.items() {
+            if v.is(p) {
+                return vm.str_of(&k).map(str::to_string);
+            }
+        }
+    }
+    None
+}
+
+fn property_error(vm: &Vm, p: &PyRef, inst: &PyRef, what: &str) -> crate::PyErr {
+    let name = match property_name(vm, p, inst) {
+        Some(n) => format!("property '{}'", n),
+        None => "property".to_string(),
+    };
+    vm.attribute_error(format!("{} of '{}' object has no {}", name, inst.ty().name(), what))
+}
+
+fn property_get(vm: &Vm, p: &PyRef, inst: Option<&PyRef>, _owner: &PyRef) -> PyResult {
+    let Some(inst) = inst else { return Ok(p.clone()) };
+    match cell_get(&prop(p).fget) {
+        Some(f) => vm.call_pos(&f, std::slice::from_ref(inst)),
+        None => Err(property_error(vm, p, inst, "getter")),
+    }
+}
+
+fn property_set(vm: &Vm, p: &PyRef, inst: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    match v {
+        Some(v) => match cell_get(&prop(p).fset) {
+            Some(f) => vm.call_pos(&f, &[inst.clone(), v]).map(drop),
+            None => Err(property_error(vm, p, inst, "setter")),
+        },
+        None => match cell_get(&prop(p).fdel) {
+            Some(f) => vm.call_pos(&f, std::slice::from_ref(inst)).map(drop),
+            None => Err(property_error(vm, p, inst, "deleter")),
+        },
+    }
+}
+
+/// `prop.getter(f)` / `setter(f)` / `deleter(f)`: a copy of the property
+/// (made by calling its type) with one function replaced.
+fn property_copy(vm: &Vm, a: FuncArgs<'_>, which: usize) -> PyResult {
+    let (s, f) = match a.positional() {
+        [s, f] => (s, f),
+        p => return Err(vm.type_error(format!("expected 1 argument, got {}", p.len().saturating_sub(1)))),
+    };
+    let p = prop(s);
+    let mut fns: Vec<PyRef> = [&p.fget, &p.fset, &p.fdel].iter().map(|c| cell_get(c).unwrap_or_else(|| vm.none())).collect();
+    fns[which] = f.clone();
+    // A docstring taken from the old getter is refreshed from the new one.
+    let doc = match cell_get(&p.doc) {
+        Some(d) if which != 0 => d,
+        Some(d) if cell_get(&p.fget).is_none() => d,
+        _ => vm.none(),
+    };
+    fns.push(doc);
+    vm.call_pos(&vm.type_of(s).into_ref(), &fns)
+}
+
+// ----- staticmethod / classmethod -----
+
+fn wrapped_new(vm: &Vm, cls: &PyRef, a: FuncArgs<'_>, name: &str) -> PyResult<(TypeRef, PyRef)> {
+    if !a.kwnames.is_empty() {
+        return Err(vm.type_error(format!("{}() takes no keyword arguments", name)));
+    }
+    let t = TypeRef::new(cls.clone()).ok_or_else(|| vm.type_error(format!("{}.__new__(X): X is not a type object", name)))?;
+    match a.positional() {
+        [f] => Ok((t, f.clone())),
+        p => Err(vm.type_error(format!("{} expected 1 argument, got {}", name, p.len()))),
+    }
+}
+
+fn sm(o: &PyRef) -> &StaticMethodObj {
+    o.downcast::<StaticMethodObj>().expect("staticmethod slot called on a staticmethod")
+}
+
+fn cm(o: &PyRef) -> &ClassMethodObj {
+    o.downcast::<ClassMethodObj>().expect("classmethod slot called on a classmethod")
+}
+
+fn wrapped_repr(vm: &Vm, kind: &str, f: Option<PyRef>) -> PyResult {
+    let inner = match f {
+        Some(f) => vm.repr_string(&f)?,
+        None => "NULL".to_string(),
+    };
+    Ok(vm.new_string(format!("<{}({})>", kind, inner)))
+}
+
+fn init_staticmethod(vm: &Vm) {
+    let t = &vm.types.staticmethod;
+    vm.set_type_slots(
+        t,
+        Slots {
+            new: Some(|vm, cls, a| {
+                let (t, f) = wrapped_new(vm, cls, a, "staticmethod")?;
+                Ok(alloc_object(&t, |ob| StaticMethodObj { ob, func: UnsafeCell::new(Some(f)) }))
+            }),
+            init: Some(|vm, _, _| Ok(vm.none())),
+            descr_get: Some(|vm, o, _, _| cell_get(&sm(o).func).ok_or_else(|| vm.runtime_error("uninitialized staticmethod object"))),
+            call: Some(|vm, o, a| {
+                let f = cell_get(&sm(o).func).ok_or_else(|| vm.runtime_error("uninitialized staticmethod object"))?;
+                vm.call(&f, a)
+            }),
+            repr: Some(|vm, o| wrapped_repr(vm, "staticmethod", cell_get(&sm(o).func))),
+            traverse: Some(|o, visit| {
+                // SAFETY: installed on the staticmethod type (and subclasses) only.
+                visit_cells(&[&unsafe { o.downcast_unchecked::<StaticMethodObj>() }.func], visit);
+            }),
+            clear: Some(|o| {
+                // SAFETY: as above.
+                cell_set(&unsafe { o.downcast_unchecked::<StaticMethodObj>() }.func, None);
+            }),
+            ..Default::default()
+        },
+    );
+    vm.add_getset(t, "__func__", |vm, o| Ok(cell_get(&sm(o).func).unwrap_or_else(|| vm.none())), None);
+    vm.add_getset(t, "__wrapped__", |vm, o| Ok(cell_get(&sm(o).func).unwrap_or_else(|| vm.none())), None);
+    vm.add_method(t, "__get__", |vm, a| {
+        let s = a.positional().first().ok_or_else(|| vm.type_error("descriptor '__get__' needs an argument"))?;
+        cell_get(&sm(s).func).ok_or_else(|| vm.runtime_error("uninitialized staticmethod object"))
+    });
+}
+
+fn init_classmethod(vm: &Vm) {
+    let t = &vm.types.classmethod;
+    vm.set_type_slots(
+        t,
+        Slots {
+            new: Some(|vm, cls, a| {
+                let (t, f) = wrapped_new(vm, cls, a, "classmethod")?;
+                Ok(alloc_object(&t, |ob| ClassMethodObj { ob, func: UnsafeCell::new(Some(f)) }))
+            }),
+            init: Some(|vm, _, _| Ok(vm.none())),
+            descr_get: Some(classmethod_get),
+            repr: Some(|vm, o| wrapped_repr(vm, "classmethod", cell_get(&cm(o).func))),
+            traverse: Some(|o, visit| {
+                // SAFETY: installed on the classmethod type (and subclasses) only.
+                visit_cells(&[&unsafe { o.downcast_unchecked::<ClassMethodObj>() }.func], visit);
+            }),
+            clear: Some(|o| {
+                // SAFETY: as above.
+                cell_set(&unsafe { o.downcast_unchecked::<ClassMethodObj>() }.func, None);
+            }),
+            ..Default::default()
+        },
+    );
+    vm.add_getset(t, "__func__", |vm, o| Ok(cell_get(&cm(o).func).unwrap_or_else(|| vm.none())), None);
+    vm.add_getset(t, "__wrapped__", |vm, o| Ok(cell_get(&cm(o).func).unwrap_or_else(|| vm.none())), None);
+    vm.add_method(t, "__get__", |vm, a| {
+        let p = a.positional();
+        let s = p.first().ok_or_else(|| vm.type_error("descriptor '__get__' needs an argument"))?;
+        let inst = p.get(1).filter(|i| !vm.is_none(i));
+        let owner = match (p.get(2), inst) {
+            (Some(o), _) if !vm.is_none(o) => o.clone(),
+            (_, Some(i)) => vm.type_of(i).into_ref(),
+            _ => return Err(vm.type_error("__get__(None, None) is invalid")),
+        };
+        classmethod_get(vm, s, inst, &owner)
+    });
+}
+
+/// `classmethod.__get__`: bind the function to the owner class (chaining
+/// through the wrapped object's own `__get__` when it is not a plain function).
+fn classmethod_get(vm: &Vm, o: &PyRef, _inst: Option<&PyRef>, owner: &PyRef) -> PyResult {
+    let f = cell_get(&cm(o).func).ok_or_else(|| vm.runtime_error("uninitialized classmethod object"))?;
+    if f.ty().layout != crate::types::typeobj::Layout::Function {
+        if let Some(g) = f.ty().slots().descr_get {
+            return g(vm, &f, Some(owner), &vm.type_of(owner).into_ref());
+        }
+    }
+    Ok(crate::types::function::new_method(vm, f, owner.clone()))
+}
