@@ -82,6 +82,8 @@ payload!(
         kind: u8,
         /// Dict size at creation (to detect "changed size during iteration").
         len: Cell<usize>,
+        /// Items not yet produced (to detect "keys changed during iteration").
+        remaining: Cell<usize>,
     }
 );
 payload!(

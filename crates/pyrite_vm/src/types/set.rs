@@ -1021,7 +1021,10 @@ pub(crate) fn init(vm: &Vm) {
     st.set_slots(s);
     vm.dict_set_str(st.dict(), "__hash__", vm.none());
     let ft = &vm.types.frozenset;
-    vm.set_type_slots(ft, Slots { new: Some(frozenset_new), hash: Some(frozenset_hash), ..common });
+    vm.set_type_slots(
+        ft,
+        Slots { new: Some(frozenset_new), hash: Some(frozenset_hash), clear: Some(set_clear_slot), ..common },
+    );
 
     for t in [st, ft] {
         vm.add_method(t, "copy", m_copy);

@@ -207,6 +207,7 @@ fn dict_iter_of(vm: &Vm, d: &PyRef, kind: u8) -> PyResult {
         pos: Cell::new(0),
         kind,
         len: Cell::new(len),
+        remaining: Cell::new(len),
     }))
 }
 
@@ -399,8 +400,13 @@ fn dictiter_next(vm: &Vm, o: &PyRef) -> PyResult<Option<PyRef>> {
         return Err(vm.runtime_error("dictionary changed size during iteration"));
     }
     match dd.next_entry(it.pos.get()) {
+        Some(_) if it.remaining.get() == 0 => {
+            cell_set(&it.dict, None);
+            Err(vm.runtime_error("dictionary keys changed during iteration"))
+        }
         Some((np, k, v)) => {
             it.pos.set(np);
+            it.remaining.set(it.remaining.get() - 1);
             Ok(Some(match it.kind {
                 0 => k,
                 1 => v,
@@ -416,15 +422,8 @@ fn dictiter_next(vm: &Vm, o: &PyRef) -> PyResult<Option<PyRef>> {
 
 fn dictiter_length_hint(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     let (it, _) = method_self::<DictIterObj>(vm, &args, "dict_keyiterator", "__length_hint__")?;
-    let n = match cell_get(&it.dict) {
-        Some(d) => match d.downcast::<DictObj>() {
-            Some(dd) if dd.len() == it.len.get() => {
-                table(dd).entries.iter().skip(it.pos.get()).flatten().count()
-            }
-            _ => 0,
-        },
-        None => 0,
-    };
+    let valid = cell_get(&it.dict).and_then(|d| d.downcast::<DictObj>().map(|d| d.len() == it.len.get()));
+    let n = if valid == Some(true) { it.remaining.get() } else { 0 };
     Ok(vm.new_int(n as i64))
 }
 
