@@ -991,9 +991,17 @@ pub(crate) mod testutil {
                     let (Some(x), Some(y)) = (vm.small_int_of(a), vm.small_int_of(b)) else {
                         return Ok(vm.not_implemented.clone());
                     };
-                    Ok(vm.new_bool(x.cmp(&y) == std::cmp::Ordering::Less && matches!(op as u8, 0 | 1 | 3)
-                        || x == y && matches!(op as u8, 1 | 2 | 5)
-                        || x > y && matches!(op as u8, 3 | 4 | 5)))
+                    use crate::types::typeobj::CmpOp;
+                    use std::cmp::Ordering::{Equal, Greater, Less};
+                    let c = x.cmp(&y);
+                    Ok(vm.new_bool(match op {
+                        CmpOp::Lt => c == Less,
+                        CmpOp::Le => c != Greater,
+                        CmpOp::Eq => c == Equal,
+                        CmpOp::Ne => c != Equal,
+                        CmpOp::Gt => c == Greater,
+                        CmpOp::Ge => c != Less,
+                    }))
                 }),
                 hash: Some(|vm, o| Ok(vm.small_int_of(o).map_or(0, |v| if v == -1 { -2 } else { v }))),
                 bool: Some(|vm, o| Ok(vm.small_int_of(o) != Some(0))),
@@ -1069,7 +1077,7 @@ mod tests {
         assert_eq!(err_text(&vm, e), "TypeError: 'int' object is not reversible");
         let f = call(&vm.types.filter, &[vm.none(), ints(&vm, &[0, 1, 0, 2])]).unwrap();
         assert_eq!(repr(&vm, &vm.new_list(vm.collect(&f).unwrap())), "[1, 2]");
-        let rl = call(&vm.types.reversed, &[b.clone()]).unwrap();
+        let rl = call(&vm.types.reversed, std::slice::from_ref(&b)).unwrap();
         assert_eq!(rl.ty().name(), "list_reverseiterator");
         assert_eq!(repr(&vm, &vm.new_list(vm.collect(&rl).unwrap())), "[3, 2, 1]");
         let e = call(&vm.types.map, &[vm.none()]).unwrap_err();

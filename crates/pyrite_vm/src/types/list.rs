@@ -1108,7 +1108,7 @@ mod behaviour_tests {
         let e = vm.get_item(&l, &vm.new_int(10)).unwrap_err();
         assert_eq!(err_text(&vm, e), "IndexError: list index out of range");
         assert_eq!(repr(&vm, &vm.get_item(&l, &vm.new_int(-1)).unwrap()), "9");
-        call(&vm, &l, "append", &[l.clone()]).unwrap();
+        call(&vm, &l, "append", std::slice::from_ref(&l)).unwrap();
         assert_eq!(repr(&vm, &l), "[1, 5, 7, 9, [...]]");
         call(&vm, &l, "pop", &[]).unwrap();
     }
