@@ -1,6 +1,18 @@
 //! The bytecode interface shared between the compiler and the VM.
 //!
-//! INTERFACE CHANGES: (none yet)
+//! INTERFACE CHANGES (all additive; nothing was renamed):
+//!  - `compile(source: &[u8], ..)` decodes per PEP 263; `compile_str(&str, ..)` takes decoded
+//!    text (a coding declaration is then ignored, like CPython's `compile()` of a `str`).
+//!  - `ErrorKind` has `RecursionError` (too-deep input) and `NotSupported` (async/await, match,
+//!    except*) besides SyntaxError/IndentationError/TabError. CPython's `end_offset` of -1
+//!    (tokenizer indentation errors, unclosed brackets) is reported as 0.
+//!  - `CodeFlags::NOFREE` exists but, as in CPython 3.11, is never set by the compiler; class
+//!    bodies never get NESTED (also as 3.11).
+//!  - `Location { line: 0, .. }` means "no location"; the module's first RESUME has line 0
+//!    exactly like CPython's.
+//!  - Helpers: `Opcode::{ALL, name, from_u8}`, `CodeObject::full_arg`, `BinaryOp`,
+//!    `binary_op_symbol`, `COMPARE_OPS`, `CO_FAST_*` consts; `ExceptionTableEntry::end` is
+//!    exclusive.
 //!
 //! Instruction set: CPython 3.11's instructions and semantics (stack effects, argument meanings,
 //! exception-table model, localsplus model with MAKE_CELL/COPY_FREE_VARS/LOAD_DEREF indexing

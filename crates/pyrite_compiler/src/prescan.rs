@@ -28,15 +28,14 @@ pub(crate) struct ScanError {
     pub at_eof: bool,
 }
 
-struct Scanner<'a> {
+struct Scanner {
     chars: Vec<char>,
     pos: usize,
     line: usize,
     col: usize,
-    _src: &'a str,
 }
 
-impl Scanner<'_> {
+impl Scanner {
     fn peek(&self, off: usize) -> Option<char> {
         self.chars.get(self.pos + off).copied()
     }
@@ -64,7 +63,7 @@ fn is_string_prefix(word: &str) -> bool {
 
 /// Scans `src`; returns the first error found (fatal limit errors stop the scan).
 pub(crate) fn scan(src: &str) -> Option<ScanError> {
-    let mut s = Scanner { chars: src.chars().collect(), pos: 0, line: 0, col: 0, _src: src };
+    let mut s = Scanner { chars: src.chars().collect(), pos: 0, line: 0, col: 0 };
     let mut brackets: Vec<(char, usize, usize)> = Vec::new();
     let mut first: Option<ScanError> = None;
     let mut at_line_start = true;
@@ -288,7 +287,7 @@ fn is_ident_char(c: char) -> bool {
 }
 
 /// Scans a string literal starting at the quote; returns an error if unterminated.
-fn scan_string(s: &mut Scanner<'_>, start: (usize, usize)) -> Option<ScanError> {
+fn scan_string(s: &mut Scanner, start: (usize, usize)) -> Option<ScanError> {
     let q = s.bump()?;
     let triple = s.peek(0) == Some(q) && s.peek(1) == Some(q);
     if triple {

@@ -43,3 +43,15 @@ golden! {
     walrus_and_chains => "def f(xs):\n    if (n := len(xs)) > 10:\n        return [y for x in xs if (y := x * 2)]\n    return n\n";
     dict_and_star_displays => "def f(a, b):\n    return {'x': 1, 'y': 2}, {**a, 'k': b}, [*a, *b, 1], (*a, 1), {*a}\n";
 }
+
+#[test]
+fn interactive_mode_prints_expressions() {
+    let code = compile_str("for i in x: i\n", "<stdin>", Mode::Single).unwrap();
+    insta::assert_snapshot!("interactive_for", disassemble(&code));
+}
+
+#[test]
+fn eval_mode() {
+    let code = compile_str("a + b * 2", "<string>", Mode::Eval).unwrap();
+    insta::assert_snapshot!("eval_expression", disassemble(&code));
+}

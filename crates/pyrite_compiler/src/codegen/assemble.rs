@@ -249,7 +249,7 @@ fn apply_static_swaps(instrs: &mut [Instr]) {
     let mut i = 0;
     while i < instrs.len() {
         if instrs[i].is(Opcode::SWAP) {
-            let _ = try_static_swap(instrs, i);
+            try_static_swap(instrs, i);
         }
         i += 1;
     }

@@ -29,7 +29,7 @@ impl Compiler<'_, '_> {
                 self.emit(Opcode::STORE_SUBSCR, 0);
             }
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
-                self.unpack_into(elts, t)?;
+                self.unpack_into(elts)?;
             }
             Expr::Starred(s) => {
                 return Err(
@@ -43,7 +43,7 @@ impl Compiler<'_, '_> {
         Ok(())
     }
 
-    fn unpack_into(&mut self, elts: &[Expr], t: &Expr) -> CResult {
+    fn unpack_into(&mut self, elts: &[Expr]) -> CResult {
         let n = elts.len();
         let mut star: Option<usize> = None;
         for (i, e) in elts.iter().enumerate() {
@@ -64,7 +64,6 @@ impl Compiler<'_, '_> {
             Some(i) => self.emit(Opcode::UNPACK_EX, (i + ((n - i - 1) << 8)) as u32),
             None => self.emit(Opcode::UNPACK_SEQUENCE, n as u32),
         }
-        let _ = t;
         for e in elts {
             match e {
                 Expr::Starred(s) => self.store_target(&s.value)?,

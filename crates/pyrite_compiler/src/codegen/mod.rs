@@ -24,7 +24,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use ruff_python_ast::{Expr, Stmt};
-use ruff_text_size::{Ranged, TextRange};
+use ruff_text_size::TextRange;
 
 use crate::bytecode::{
     CodeFlags, CodeObject, CompileError, Constant, ErrorKind, Location, Mode, Opcode,
@@ -507,16 +507,12 @@ impl<'s, 'a> Compiler<'s, 'a> {
         if stmt::find_ann(body) {
             self.emit(Opcode::SETUP_ANNOTATIONS, 0);
         }
-        for s in body {
-            if let Stmt::Expr(e) = s {
-                self.set_loc(s.range());
-                self.expr(&e.value)?;
-                self.emit(Opcode::PRINT_EXPR, 0);
-            } else {
-                self.stmt(s)?;
-            }
-        }
-        Ok(())
+        self.stmts(body)
+    }
+
+    /// Interactive mode at top level: expression statements print their value.
+    pub(crate) fn prints_expressions(&self) -> bool {
+        self.mode == Mode::Single && self.units.len() == 1
     }
 
     pub(crate) fn code_const(&mut self, code: CodeObject) -> u32 {

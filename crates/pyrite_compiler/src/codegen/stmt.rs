@@ -149,6 +149,10 @@ impl Compiler<'_, '_> {
             Stmt::Import(i) => self.import(i)?,
             Stmt::ImportFrom(i) => self.import_from(i)?,
             Stmt::Global(_) | Stmt::Nonlocal(_) => {}
+            Stmt::Expr(e) if self.prints_expressions() => {
+                self.expr(&e.value)?;
+                self.emit(Opcode::PRINT_EXPR, 0);
+            }
             Stmt::Expr(e) => {
                 if fold::fold(&e.value).is_some() && !matches!(&*e.value, Expr::Name(_)) {
                     self.emit(Opcode::NOP, 0);

@@ -1,7 +1,6 @@
 //! try/except/else/finally and `with`, following CPython 3.11's exception-table layout.
 
 use ruff_python_ast as ast;
-use ruff_text_size::Ranged;
 
 use super::ir::Op;
 use super::{CResult, Compiler, FBlock, NameCtx};
@@ -185,7 +184,6 @@ impl Compiler<'_, '_> {
         self.emit(Opcode::POP_TOP, 0);
         self.emit(Opcode::POP_TOP, 0);
         self.use_block(exit);
-        let _ = w.range();
         Ok(())
     }
 }
