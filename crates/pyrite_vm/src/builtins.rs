@@ -11,6 +11,8 @@ mod introspect;
 mod numeric;
 mod program;
 
+pub use introspect::{default_dir, object_dir, object_isinstance, object_issubclass};
+
 /// Fill `vm.builtins` (the builtins module's dict). `__build_class__` is
 /// added by the interpreter start-up.
 pub(crate) fn init(vm: &Vm) {

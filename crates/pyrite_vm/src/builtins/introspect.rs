@@ -160,22 +160,32 @@ pub(super) fn locals(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
 pub(super) fn dir(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     no_keywords(vm, &a, "dir")?;
     let names = match positional(vm, &a, "dir", 0, 1)? {
-        [o] => match vm.lookup_special(o, "__dir__") {
-            Some(f) => {
-                let r = vm.call_unbound(&f, o, &[])?;
-                vm.collect(&r)?
-            }
-            None => default_dir(vm, o)?,
-        },
+        [o] => return Ok(vm.new_list(object_dir(vm, o)?)),
         _ => match vm.current_locals() {
             Some(l) => vm.collect(&l)?,
             None => Vec::new(),
         },
     };
+    sorted_list(vm, names)
+}
+
+fn sorted_list(vm: &Vm, names: Vec<PyRef>) -> PyResult {
     let list = vm.new_list(names);
     let l = list.downcast::<crate::types::list::ListObj>().expect("new list");
     crate::types::list::sort_list(vm, l, None, false)?;
     Ok(list)
+}
+
+/// `dir(o)` as a sorted vector of names (via `__dir__` when defined).
+pub fn object_dir(vm: &Vm, o: &PyRef) -> PyResult<Vec<PyRef>> {
+    let names = match vm.lookup_special(o, "__dir__") {
+        Some(f) => {
+            let r = vm.call_unbound(&f, o, &[])?;
+            vm.collect(&r)?
+        }
+        None => default_dir(vm, o)?,
+    };
+    vm.collect(&sorted_list(vm, names)?)
 }
 
 /// The attribute names `object.__dir__` reports: the instance dict, then

@@ -11,6 +11,7 @@ use crate::types::typeobj::Layout;
 mod attrs;
 mod carets;
 mod format;
+mod suggest;
 
 pub use attrs::os_error_from_io;
 pub(crate) use attrs::exception_types;
@@ -142,6 +143,12 @@ pub fn set_cause(e: &PyRef, cause: Option<PyRef>) {
         cell_set(&x.cause, cause);
         x.suppress_context.set(true);
     }
+}
+
+/// Set an attribute kept in the exception's instance dict (`name` and `obj`
+/// of `AttributeError`/`NameError`, used for "Did you mean" suggestions).
+pub fn set_exc_attr(vm: &Vm, e: &PyRef, name: &str, v: PyRef) {
+    let _ = attrs::set_dict_attr(vm, e, name, Some(v));
 }
 
 /// Install the behaviour of `BaseException`, every builtin subclass, and

@@ -79,6 +79,10 @@ impl Printer<'_> {
             vm.str_string(exc).unwrap_or_else(|_| "<exception str() failed>".into())
         };
         let name = exception_type_name(vm, exc);
+        let message = match super::suggest::suggestion(vm, exc) {
+            Some(s) => message + &s,
+            None => message,
+        };
         if message.is_empty() {
             self.out.push_str(&format!("{}\n", name));
         } else {
