@@ -100,7 +100,7 @@ fn set_constants(vm: &Vm, d: &PyRef) -> PyResult<()> {
     let hexversion = (major << 24) | (minor << 16) | (micro << 8) | 0xf0;
     set("hexversion", vm.new_int(hexversion));
     set("api_version", vm.new_int(1013));
-    set("implementation", namespace(vm, &[
+    set("implementation", new_namespace(vm, "SimpleNamespace", &[
         ("name", vm.new_str("pyrite")),
         ("cache_tag", vm.new_str("pyrite-311")),
         ("version", version_info),
@@ -148,6 +148,8 @@ fn set_constants(vm: &Vm, d: &PyRef) -> PyResult<()> {
         vm.new_int(1),
     ];
     set("float_info", struct_seq(vm, &fi_type, fi));
+    let ii_type = new_struct_seq_type(vm, "sys", "int_info", &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"])?;
+    set("int_info", struct_seq(vm, &ii_type, vec![vm.new_int(30), vm.new_int(4), vm.new_int(4300), vm.new_int(640)]));
     Ok(())
 }
 
@@ -199,11 +201,12 @@ fn struct_seq_repr(vm: &Vm, o: &PyRef) -> PyResult {
     Ok(vm.new_string(format!("{}.{}({})", module, t.name(), parts.join(", "))))
 }
 
-/// A `namespace(...)` object (like `types.SimpleNamespace`) with the given attributes.
-fn namespace(vm: &Vm, attrs: &[(&str, PyRef)]) -> PyResult {
+/// A `namespace(...)` object (like `types.SimpleNamespace`) of a new class
+/// named `class_name`, with the given attributes.
+pub fn new_namespace(vm: &Vm, class_name: &str, attrs: &[(&str, PyRef)]) -> PyResult {
     let ns = vm.new_dict();
     vm.dict_set_str(&ns, "__module__", vm.new_str("types"));
-    let t = crate::types::typeslots::new_class(vm, &vm.types.type_, "SimpleNamespace", Vec::new(), &ns, &[])?;
+    let t = crate::types::typeslots::new_class(vm, &vm.types.type_, class_name, Vec::new(), &ns, &[])?;
     let slots = Slots { repr: Some(namespace_repr), ..*t.slots() };
     t.set_slots(slots);
     let o = crate::object::alloc_object(&t, |ob| crate::types::object::ObjectObj { ob });

@@ -475,7 +475,7 @@ fn file_iternext(vm: &Vm, o: &PyRef) -> PyResult<Option<PyRef>> {
     Ok(if vm.len(&l)? == 0 { None } else { Some(l) })
 }
 
-fn getter<'a>(o: &'a PyRef) -> &'a TextIOObj {
+fn getter(o: &PyRef) -> &TextIOObj {
     o.downcast::<TextIOObj>().expect("file getset on a file")
 }
 

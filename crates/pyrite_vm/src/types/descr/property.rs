@@ -20,9 +20,7 @@ pub(crate) fn init(vm: &Vm) {
 
 fn visit_cells(cells: &[&UnsafeCell<Option<PyRef>>], visit: &mut dyn FnMut(&PyObject)) {
     for c in cells {
-        if let Some(r) = cell_get(c) {
-            visit(&r);
-        }
+        crate::types::iter::cell_visit(c, visit);
     }
 }
 

@@ -246,11 +246,10 @@ fn exc_add_note(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
 fn exc_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     // SAFETY: traverse is only installed on exception types.
     let x = unsafe { o.downcast_unchecked::<ExceptionObj>() };
-    visit(&x.args());
+    // SAFETY: the visitor runs no Python code and does not touch the field.
+    visit(unsafe { &*x.args.get() });
     for c in [&x.traceback, &x.context, &x.cause, &x.dict] {
-        if let Some(r) = cell_get(c) {
-            visit(&r);
-        }
+        crate::types::iter::cell_visit(c, visit);
     }
 }
 
@@ -593,9 +592,7 @@ fn init_traceback(vm: &Vm) {
                 // SAFETY: installed on the traceback type only.
                 let x = unsafe { o.downcast_unchecked::<TracebackObj>() };
                 visit(&x.code);
-                if let Some(n) = cell_get(&x.next) {
-                    visit(&n);
-                }
+                crate::types::iter::cell_visit(&x.next, visit);
             }),
             clear: Some(|o| {
                 // SAFETY: installed on the traceback type only.
@@ -608,5 +605,13 @@ fn init_traceback(vm: &Vm) {
     vm.add_getset(t, "tb_next", |vm, o| Ok(cell_get(&tb(o).next).unwrap_or_else(|| vm.none())), None);
     vm.add_getset(t, "tb_lineno", |vm, o| Ok(vm.new_int(tb(o).lineno as i64)), None);
     vm.add_getset(t, "tb_lasti", |vm, o| Ok(vm.new_int(tb(o).lasti as i64 * 2)), None);
-    vm.add_getset(t, "tb_frame", |vm, _| Ok(vm.none()), None);
+    vm.add_getset(t, "tb_frame", |vm, o| {
+        // A stand-in for the frame (frames are not objects yet): its code and line.
+        let x = tb(o);
+        crate::modules::sys::new_namespace(vm, "frame", &[
+            ("f_code", x.code.clone()),
+            ("f_lineno", vm.new_int(x.lineno as i64)),
+            ("f_lasti", vm.new_int(x.lasti as i64 * 2)),
+        ])
+    }, None);
 }

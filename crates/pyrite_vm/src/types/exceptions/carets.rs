@@ -236,7 +236,7 @@ fn anchors(seg: &[char]) -> Option<(usize, usize)> {
         return None;
     }
     let mut at_level = binary.iter().filter(|&&(_, p)| p == lowest).map(|&(i, _)| i);
-    let op = if lowest == 8 { at_level.next()? } else { at_level.last()? };
+    let op = if lowest == 8 { at_level.next()? } else { at_level.next_back()? };
     binop_anchors(seg, &toks, &m, op)
 }
 
