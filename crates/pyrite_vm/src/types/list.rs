@@ -871,7 +871,7 @@ fn sort_vec(vm: &Vm, items: &mut [PyRef], key: Option<&PyRef>, reverse: bool) ->
     if reverse {
         pairs.reverse();
     }
-    let r = sort::merge_sort(&mut pairs, &mut |a: &(PyRef, PyRef), b: &(PyRef, PyRef)| {
+    let r = sort::timsort(&mut pairs, &mut |a: &(PyRef, PyRef), b: &(PyRef, PyRef)| {
         vm.compare_bool(&a.0, &b.0, CmpOp::Lt)
     });
     if reverse {
@@ -949,140 +949,8 @@ mod tests {
     }
 }
 
-/// A stable merge sort over a slice with a fallible "less than" that may run
-/// Python code (used by `list.sort` and `sorted`).
-mod sort {
-    /// Sort `items` stably by `lt`, which returns `Ok(true)` when its first
-    /// argument must come before its second. On error the slice keeps all its
-    /// elements in some permutation and the error is returned.
-    ///
-    /// Already sorted runs cost `n - 1` comparisons (as in CPython's timsort).
-    pub fn merge_sort<T: Clone, E>(items: &mut [T], lt: &mut dyn FnMut(&T, &T) -> Result<bool, E>) -> Result<(), E> {
-        let n = items.len();
-        if n < 2 {
-            return Ok(());
-        }
-        // Bottom-up merge sort: first sort small blocks by insertion.
-        const BLOCK: usize = 8;
-        let mut start = 0;
-        while start < n {
-            let end = (start + BLOCK).min(n);
-            insertion_sort(&mut items[start..end], lt)?;
-            start = end;
-        }
-        let mut width = BLOCK;
-        let mut buf: Vec<T> = Vec::with_capacity(n);
-        while width < n {
-            let mut lo = 0;
-            while lo + width < n {
-                let mid = lo + width;
-                let hi = (lo + 2 * width).min(n);
-                merge(&mut items[lo..hi], mid - lo, &mut buf, lt)?;
-                lo = hi;
-            }
-            width *= 2;
-        }
-        Ok(())
-    }
-
-    /// Straight insertion sort (stable).
-    fn insertion_sort<T: Clone, E>(v: &mut [T], lt: &mut dyn FnMut(&T, &T) -> Result<bool, E>) -> Result<(), E> {
-        for i in 1..v.len() {
-            let mut j = i;
-            while j > 0 && lt(&v[j], &v[j - 1])? {
-                v.swap(j, j - 1);
-                j -= 1;
-            }
-        }
-        Ok(())
-    }
-
-    /// Merge the sorted halves `v[..mid]` and `v[mid..]` (stable).
-    fn merge<T: Clone, E>(
-        v: &mut [T],
-        mid: usize,
-        buf: &mut Vec<T>,
-        lt: &mut dyn FnMut(&T, &T) -> Result<bool, E>,
-    ) -> Result<(), E> {
-        // Already in order: nothing to do.
-        if !lt(&v[mid], &v[mid - 1])? {
-            return Ok(());
-        }
-        buf.clear();
-        let (mut i, mut j) = (0, mid);
-        let mut result = Ok(());
-        while i < mid && j < v.len() {
-            match lt(&v[j], &v[i]) {
-                Ok(true) => {
-                    buf.push(v[j].clone());
-                    j += 1;
-                }
-                Ok(false) => {
-                    buf.push(v[i].clone());
-                    i += 1;
-                }
-                Err(e) => {
-                    result = Err(e);
-                    break;
-                }
-            }
-        }
-        // On error or exhaustion, append the rest so no element is lost.
-        buf.extend(v[i..mid].iter().cloned());
-        buf.extend(v[j..].iter().cloned());
-        v.clone_from_slice(buf);
-        buf.clear();
-        result
-    }
-
-    #[cfg(test)]
-    mod tests {
-        use super::merge_sort;
-
-        #[test]
-        fn sorts_stably() {
-            let mut v: Vec<(i32, usize)> = [5, 3, 5, 1, 3, 9, 0, 2, 2, 7, 1, 5, 8, 4, 6, 3, 3, 0, 11, -1]
-                .iter()
-                .enumerate()
-                .map(|(i, &k)| (k, i))
-                .collect();
-            let mut expect = v.clone();
-            expect.sort_by_key(|p| p.0);
-            merge_sort(&mut v, &mut |a: &(i32, usize), b: &(i32, usize)| Ok::<bool, ()>(a.0 < b.0)).unwrap();
-            assert_eq!(v, expect);
-        }
-
-        #[test]
-        fn sorted_input_uses_n_minus_1_comparisons() {
-            let mut v: Vec<i32> = (0..100).collect();
-            let mut count = 0;
-            merge_sort(&mut v, &mut |a: &i32, b: &i32| {
-                count += 1;
-                Ok::<bool, ()>(a < b)
-            })
-            .unwrap();
-            assert_eq!(count, 99);
-        }
-
-        #[test]
-        fn error_keeps_elements() {
-            let mut v: Vec<i32> = (0..50).rev().collect();
-            let mut count = 0;
-            let r = merge_sort(&mut v, &mut |a: &i32, b: &i32| {
-                count += 1;
-                if count == 60 {
-                    Err(())
-                } else {
-                    Ok(a < b)
-                }
-            });
-            assert!(r.is_err());
-            let mut s = v.clone();
-            s.sort();
-            assert_eq!(s, (0..50).collect::<Vec<_>>());
-        }
-    }
-}
+/// CPython's timsort (used by `list.sort` and `sorted`).
+mod sort;
 
 #[cfg(test)]
 mod behaviour_tests {
