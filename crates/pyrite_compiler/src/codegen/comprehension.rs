@@ -1,7 +1,7 @@
 //! List/set/dict comprehensions and generator expressions (separate code objects in 3.11).
 
 use ruff_python_ast::{self as ast, Expr};
-use ruff_text_size::Ranged;
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::ir::Op;
 use super::{CResult, Compiler};
@@ -36,10 +36,11 @@ impl Compiler<'_, '_> {
             .table
             .scope_for(e.range())
             .ok_or_else(|| self.error("internal error: missing symbol table entry", e.range()))?;
+        let range = self.genexp_range(e);
         let qualname = self.qualname(name, ScopeKind::Comprehension);
-        let line = self.src.location(e.range()).line;
+        let line = self.src.location(range).line;
         self.enter_unit(scope, name, qualname, line);
-        self.set_loc(e.range());
+        self.set_loc(range);
         match kind {
             CompKind::List => self.emit(Opcode::BUILD_LIST, 0),
             CompKind::Set => self.emit(Opcode::BUILD_SET, 0),
@@ -53,13 +54,32 @@ impl Compiler<'_, '_> {
             self.emit(Opcode::RETURN_VALUE, 0);
         }
         let code = self.exit_unit();
-        self.set_loc(e.range());
+        self.set_loc(range);
         self.make_closure(code, 0);
         self.iter_expr(&outermost.iter)?;
-        self.set_loc(e.range());
+        self.set_loc(range);
         self.emit(Opcode::GET_ITER, 0);
         self.emit(Opcode::CALL, 0);
         Ok(())
+    }
+
+    /// CPython's position of a comprehension: a generator expression that is the sole call
+    /// argument includes the call's parentheses.
+    fn genexp_range(&self, e: &Expr) -> TextRange {
+        let r = e.range();
+        let Expr::Generator(g) = e else { return r };
+        if g.parenthesized {
+            return r;
+        }
+        let text = self.src.text;
+        let before = text[..r.start().to_usize()].trim_end();
+        let after = text[r.end().to_usize()..].trim_start();
+        if before.ends_with('(') && after.starts_with(')') {
+            let start = before.len() - 1;
+            let end = text.len() - after.len() + 1;
+            return TextRange::new(TextSize::new(start as u32), TextSize::new(end as u32));
+        }
+        r
     }
 
     fn comp_generator(
@@ -107,7 +127,6 @@ impl Compiler<'_, '_> {
         if index + 1 < generators.len() {
             self.comp_generator(generators, index + 1, depth, elt, val, kind)?;
         } else {
-            self.set_loc(elt.range());
             match kind {
                 CompKind::Gen => {
                     self.expr(elt)?;

@@ -301,12 +301,21 @@ impl Compiler<'_, '_> {
     }
 
     /// Evaluates `e` as a condition and jumps to `target` if its truth equals `cond`.
+    ///
+    /// Like CPython 3.11, the jumps carry the enclosing location, except that a comparison
+    /// sets the current location to itself (and it stays set for what follows).
     pub(crate) fn jump_if(&mut self, e: &Expr, target: BlockId, cond: bool) -> CResult {
         self.enter_depth(e.range())?;
-        let saved = self.unit_ref().loc;
-        self.set_loc(e.range());
-        self.jump_if_inner(e, target, cond)?;
-        self.unit().loc = saved;
+        self.jump_if_nesting += 1;
+        let r = self.jump_if_inner(e, target, cond);
+        self.jump_if_nesting -= 1;
+        r?;
+        if self.jump_if_nesting == 0 {
+            // What follows a whole condition starts a new basic block (as in CPython), so its
+            // last jump counts as a block end.
+            let b = self.new_block();
+            self.use_block(b);
+        }
         self.leave_depth();
         Ok(())
     }
@@ -315,13 +324,17 @@ impl Compiler<'_, '_> {
         if let Some(c) = fold::fold(e) {
             let truth = fold::truthy(&c);
             self.add_const(c);
+            let saved = self.unit_ref().loc;
+            self.set_loc(e.range());
+            self.emit(Opcode::NOP, 0);
+            self.unit().loc = saved;
             if truth == cond {
-                self.emit(Opcode::NOP, 0);
                 self.emit_jump(Op::Jump, target);
-            } else {
-                self.emit(Opcode::NOP, 0);
             }
             return Ok(());
+        }
+        if matches!(e, Expr::Compare(_)) {
+            self.set_loc(e.range());
         }
         match e {
             Expr::UnaryOp(u) if u.op == UnaryOp::Not => return self.jump_if(&u.operand, target, !cond),
@@ -390,7 +403,6 @@ impl Compiler<'_, '_> {
             _ => {}
         }
         self.expr(e)?;
-        self.set_loc(e.range());
         self.emit_jump(if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, target);
         Ok(())
     }

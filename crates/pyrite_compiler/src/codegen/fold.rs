@@ -388,7 +388,7 @@ pub(crate) fn percent_format(fmt: &str, nargs: usize) -> Option<Vec<PercentPart>
         let spec = if width.is_empty() && prec.is_empty() {
             None
         } else {
-            let align = if width.is_empty() { "" } else if ljust { "<" } else { ">" };
+            let align = if width.is_empty() || ljust { "" } else { ">" };
             let prec = if prec.is_empty() { String::new() } else { format!(".{prec}") };
             Some(format!("{align}{width}{prec}"))
         };

@@ -118,11 +118,21 @@ pub(crate) struct Compiler<'s, 'a> {
     depth: usize,
     /// Set when compiling the body of a module with `from __future__ import annotations`.
     future_annotations: bool,
+    /// Nesting of `jump_if` calls (to find the outermost one).
+    jump_if_nesting: usize,
 }
 
 impl<'s, 'a> Compiler<'s, 'a> {
     pub fn new(src: &'s SourceFile<'a>, table: SymbolTable, mode: Mode) -> Self {
-        Compiler { src, table, units: Vec::new(), mode, depth: 0, future_annotations: false }
+        Compiler {
+            src,
+            table,
+            units: Vec::new(),
+            mode,
+            depth: 0,
+            future_annotations: false,
+            jump_if_nesting: 0,
+        }
     }
 
     // ----- units -----
