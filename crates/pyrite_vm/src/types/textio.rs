@@ -386,9 +386,21 @@ fn read_chars(st: &mut StreamState, n: usize) -> std::io::Result<Vec<u8>> {
     }
 }
 
-fn read_line(vm: &Vm, f: &TextIOObj) -> PyResult {
+/// The next line, `None` at end of file.
+fn next_line(vm: &Vm, f: &TextIOObj) -> PyResult<Option<PyRef>> {
     let bytes = readable_state(vm, f)?.read_line().map_err(|e| io_err(vm, e))?;
-    result(vm, f, bytes)
+    if bytes.is_empty() {
+        return Ok(None);
+    }
+    result(vm, f, bytes).map(Some)
+}
+
+fn read_line(vm: &Vm, f: &TextIOObj) -> PyResult {
+    match next_line(vm, f)? {
+        Some(l) => Ok(l),
+        None if f.binary => Ok(vm.empty_bytes.clone()),
+        None => Ok(vm.empty_str.clone()),
+    }
 }
 
 fn file_readline(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
@@ -398,13 +410,10 @@ fn file_readline(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
 fn file_readlines(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     let f = this(vm, &a)?;
     let mut lines = Vec::new();
-    loop {
-        let l = read_line(vm, f)?;
-        if vm.len(&l)? == 0 {
-            return Ok(vm.new_list(lines));
-        }
+    while let Some(l) = next_line(vm, f)? {
         lines.push(l);
     }
+    Ok(vm.new_list(lines))
 }
 
 fn file_writelines(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
@@ -471,8 +480,7 @@ fn file_repr(vm: &Vm, o: &PyRef) -> PyResult {
 
 fn file_iternext(vm: &Vm, o: &PyRef) -> PyResult<Option<PyRef>> {
     let f = o.downcast::<TextIOObj>().ok_or_else(|| vm.type_error("not a file"))?;
-    let l = read_line(vm, f)?;
-    Ok(if vm.len(&l)? == 0 { None } else { Some(l) })
+    next_line(vm, f)
 }
 
 fn getter(o: &PyRef) -> &TextIOObj {
