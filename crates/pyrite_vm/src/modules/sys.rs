@@ -382,7 +382,6 @@ fn unraisablehook(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     if let Some(e) = get("exc_value") {
         text.push_str(&crate::types::exceptions::format_exception(vm, &e));
     }
-    vm.flush_stdout();
     write_stderr(vm, &text)?;
     Ok(vm.none())
 }

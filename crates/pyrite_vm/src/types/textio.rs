@@ -204,35 +204,39 @@ pub fn std_streams(vm: &Vm) -> [PyRef; 3] {
 /// `open(file, mode='r', buffering=-1, encoding=None, ...)`.
 pub fn open(vm: &Vm, file: &PyRef, mode: &str) -> PyResult {
     let path = vm.str_of(file).ok_or_else(|| vm.type_error(format!("expected str, bytes or os.PathLike object, not {}", file.ty().name())))?;
-    let invalid = || vm.value_error(format!("invalid mode: '{}'", mode));
-    let mut opts = std::fs::OpenOptions::new();
-    let (mut readable, mut writable, mut binary, mut kind) = (false, false, false, None);
+    let mut seen = String::new();
     for c in mode.chars() {
-        match c {
-            'r' | 'w' | 'a' | 'x' if kind.is_none() => kind = Some(c),
-            '+' if !(readable && writable) => {
-                readable = true;
-                writable = true;
-            }
-            'b' if !binary => binary = true,
-            't' if !binary => {}
-            _ => return Err(invalid()),
+        if !"axrwb+t".contains(c) || seen.contains(c) {
+            return Err(vm.value_error(format!("invalid mode: '{}'", mode)));
         }
+        seen.push(c);
     }
-    match kind.ok_or_else(|| vm.value_error("Must have exactly one of create/read/write/append mode and at most one plus"))? {
-        'r' => readable = true,
+    let has = |c: char| seen.contains(c);
+    let binary = has('b');
+    if binary && has('t') {
+        return Err(vm.value_error("can't have text and binary mode at once"));
+    }
+    let kinds: Vec<char> = seen.chars().filter(|c| "xrwa".contains(*c)).collect();
+    if kinds.len() > 1 {
+        return Err(vm.value_error("must have exactly one of create/read/write/append mode"));
+    }
+    let Some(&kind) = kinds.first() else {
+        return Err(vm.value_error("Must have exactly one of create/read/write/append mode and at most one plus"));
+    };
+    let plus = has('+');
+    let mut opts = std::fs::OpenOptions::new();
+    let (readable, writable) = (kind == 'r' || plus, kind != 'r' || plus);
+    match kind {
         'w' => {
-            writable = true;
             opts.create(true).truncate(true);
         }
         'a' => {
-            writable = true;
             opts.create(true).append(true);
         }
-        _ => {
-            writable = true;
+        'x' => {
             opts.create_new(true);
         }
+        _ => {}
     }
     opts.read(readable).write(writable && !mode.contains('a'));
     let f = opts.open(path).map_err(|e| super::exceptions::os_error_from_io(vm, &e, Some(file)))?;
