@@ -416,7 +416,7 @@ fn calliter_next(vm: &Vm, o: &PyRef) -> PyResult<Option<PyRef>> {
     let Some(f) = cell_get(&it.callable) else { return Ok(None) };
     match vm.call0(&f) {
         Ok(v) => {
-            if vm.eq(&v, &it.sentinel)? {
+            if vm.eq(&it.sentinel, &v)? {
                 cell_set(&it.callable, None);
                 Ok(None)
             } else {
