@@ -36,12 +36,11 @@ pub(super) fn print(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
         if i > 0 {
             write_text(vm, &file, &sep)?;
         }
-        match vm.str_of(o) {
-            Some(s) => write_text(vm, &file, s)?,
-            None => {
-                let s = vm.str(o)?;
-                write_text(vm, &file, vm.str_of(&s).unwrap_or_default())?;
-            }
+        if std::ptr::eq(o.ty(), &*vm.types.str) {
+            write_text(vm, &file, vm.str_of(o).unwrap_or_default())?;
+        } else {
+            let s = vm.str(o)?;
+            write_text(vm, &file, vm.str_of(&s).unwrap_or_default())?;
         }
     }
     write_text(vm, &file, &end)?;
