@@ -71,7 +71,7 @@ impl SetTable {
     }
 
     fn mask(&self) -> usize {
-        self.slots.len() - 1
+        self.slots.len().saturating_sub(1)
     }
 
     /// Insert a key known to be absent into a table without dummies.
