@@ -355,27 +355,17 @@ fn predecessors(cfg: &Cfg) -> Vec<usize> {
 
 /// Exit blocks without a line number that are jumped to from several places are copied, so
 /// each copy can take the line of its jump.
-/// Whether `b` ends with a jump that CPython would see as the last instruction of its block
-/// (not followed by an implicit continuation block).
-fn ends_block_with_jump(cfg: &Cfg, next: &[Option<BlockId>], b: BlockId) -> Option<Instr> {
-    let last = cfg.blocks[b].last().copied()?;
-    if !last.op.is_jump() || last.op.is_block_push() {
-        return None;
-    }
-    if !last.op.is_unconditional_jump()
-        && next[b].is_some_and(|n| cfg.blocks[skip_empty(cfg, next, n)].continuation)
-    {
-        return None;
-    }
-    Some(last)
-}
-
+/// (CPython walks blocks in reverse creation order here, which decides which jump keeps the
+/// original block.)
 fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
     let mut preds = predecessors(cfg);
-    let order = cfg.order.clone();
-    let next = next_map(cfg);
+    let mut order = cfg.order.clone();
+    order.sort_unstable_by(|a, b| b.cmp(a));
     for &b in &order {
-        let Some(last) = ends_block_with_jump(cfg, &next, b) else { continue };
+        let Some(last) = cfg.blocks[b].last().copied() else { continue };
+        if !last.op.is_jump() || last.op.is_block_push() {
+            continue;
+        }
         let t = last.target;
         if is_exit_without_lineno(cfg, t) && preds[t] > 1 {
             let mut copy = cfg.blocks[t].clone();

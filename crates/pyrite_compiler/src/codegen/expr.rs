@@ -83,6 +83,14 @@ impl Compiler<'_, '_> {
                 self.expr(&b.right)?;
                 self.emit(Opcode::BINARY_OP, binop_arg(b.op, false));
             }
+            Expr::UnaryOp(u) if Self::negated_compare(u).is_some() => {
+                if let Some((c, neg)) = Self::negated_compare(u) {
+                    self.expr(&c.left)?;
+                    self.comparator(neg, &c.comparators[0])?;
+                    self.set_loc(e.range());
+                    self.compare_op(neg);
+                }
+            }
             Expr::UnaryOp(u) => {
                 self.expr(&u.operand)?;
                 let op = match u.op {
@@ -198,7 +206,11 @@ impl Compiler<'_, '_> {
         let Some(parts) = fold::percent_format(&fmt, t.elts.len()) else { return Ok(false) };
         for p in &parts {
             match p {
-                fold::PercentPart::Lit(s) => self.load_const(Constant::Str(s.clone())),
+                fold::PercentPart::Lit(s) => {
+                    // CPython's optimizer creates these constants without a location.
+                    self.unset_loc();
+                    self.load_const(Constant::Str(s.clone()));
+                }
                 fold::PercentPart::Arg(i, conv, spec) => {
                     self.expr(&t.elts[*i])?;
                     let mut arg = *conv;
@@ -260,13 +272,51 @@ impl Compiler<'_, '_> {
     /// A comparison operand; `in` containers of constants become constant tuples/frozensets.
     fn comparator(&mut self, op: CmpOp, e: &Expr) -> CResult {
         if matches!(op, CmpOp::In | CmpOp::NotIn) {
-            if let Some(c) = fold::fold_in_container(e) {
-                self.set_loc(e.range());
-                self.load_const(c);
-                return Ok(());
-            }
+            return self.iter_expr(e);
         }
         self.expr(e)
+    }
+
+    /// `for`/`in` operands (CPython's fold_iter): constant lists/sets become constant
+    /// tuples/frozensets, other lists are built as tuples.
+    pub(crate) fn iter_expr(&mut self, e: &Expr) -> CResult {
+        if let Some(c) = fold::fold_in_container(e) {
+            let saved = self.unit_ref().loc;
+            self.set_loc(e.range());
+            self.load_const(c);
+            self.unit().loc = saved;
+            return Ok(());
+        }
+        if let Expr::List(l) = e {
+            self.enter_depth(e.range())?;
+            let saved = self.unit_ref().loc;
+            self.set_loc(e.range());
+            self.starunpack(&l.elts, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true)?;
+            self.unit().loc = saved;
+            self.leave_depth();
+            return Ok(());
+        }
+        self.expr(e)
+    }
+
+    /// `not (a in b)` and friends: the single negatable comparison CPython rewrites to
+    /// `a not in b` (`in`/`not in`/`is`/`is not`).
+    fn negated_compare(e: &ast::ExprUnaryOp) -> Option<(&ast::ExprCompare, CmpOp)> {
+        if e.op != UnaryOp::Not {
+            return None;
+        }
+        let Expr::Compare(c) = &*e.operand else { return None };
+        if c.ops.len() != 1 {
+            return None;
+        }
+        let neg = match c.ops[0] {
+            CmpOp::In => CmpOp::NotIn,
+            CmpOp::NotIn => CmpOp::In,
+            CmpOp::Is => CmpOp::IsNot,
+            CmpOp::IsNot => CmpOp::Is,
+            _ => return None,
+        };
+        Some((c, neg))
     }
 
     fn compare(&mut self, c: &ast::ExprCompare) -> CResult {
@@ -306,16 +356,7 @@ impl Compiler<'_, '_> {
     /// sets the current location to itself (and it stays set for what follows).
     pub(crate) fn jump_if(&mut self, e: &Expr, target: BlockId, cond: bool) -> CResult {
         self.enter_depth(e.range())?;
-        self.jump_if_nesting += 1;
-        let r = self.jump_if_inner(e, target, cond);
-        self.jump_if_nesting -= 1;
-        r?;
-        if self.jump_if_nesting == 0 {
-            // What follows a whole condition starts a new basic block (as in CPython), so its
-            // last jump counts as a block end.
-            let b = self.new_block();
-            self.use_block(b);
-        }
+        self.jump_if_inner(e, target, cond)?;
         self.leave_depth();
         Ok(())
     }
@@ -337,6 +378,26 @@ impl Compiler<'_, '_> {
             self.set_loc(e.range());
         }
         match e {
+            Expr::UnaryOp(u) if Self::negated_compare(u).is_some() => {
+                if let Some((c, neg)) = Self::negated_compare(u) {
+                    self.set_loc(e.range());
+                    if matches!(neg, CmpOp::Is | CmpOp::IsNot)
+                        && matches!(c.comparators[0], Expr::NoneLiteral(_))
+                    {
+                        self.expr(&c.left)?;
+                        self.add_const(Constant::None);
+                        let is = (neg == CmpOp::Is) == cond;
+                        self.emit_jump(if is { Op::PopJumpIfNone } else { Op::PopJumpIfNotNone }, target);
+                    } else {
+                        self.expr(&c.left)?;
+                        self.comparator(neg, &c.comparators[0])?;
+                        self.set_loc(e.range());
+                        self.compare_op(neg);
+                        self.emit_jump(if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, target);
+                    }
+                }
+                return Ok(());
+            }
             Expr::UnaryOp(u) if u.op == UnaryOp::Not => return self.jump_if(&u.operand, target, !cond),
             Expr::BoolOp(b) => {
                 let cond2 = b.op == BoolOp::Or;

@@ -83,9 +83,6 @@ pub(crate) struct Block {
     pub preserve_lasti: bool,
     /// Stack depth on entry (computed).
     pub start_depth: Option<u32>,
-    /// Created implicitly after a conditional jump: CPython keeps such code in the same basic
-    /// block, so the jump does not count as the block's last instruction.
-    pub continuation: bool,
 }
 
 impl Block {
@@ -131,7 +128,6 @@ impl Cfg {
         // A jump or terminator ends the block: continue in a fresh one.
         if op.is_jump() && !op.is_block_push() || op.is_terminator() {
             let nb = self.new_block();
-            self.blocks[nb].continuation = !op.is_terminator();
             self.use_block(nb);
         }
     }

@@ -118,8 +118,6 @@ pub(crate) struct Compiler<'s, 'a> {
     depth: usize,
     /// Set when compiling the body of a module with `from __future__ import annotations`.
     future_annotations: bool,
-    /// Nesting of `jump_if` calls (to find the outermost one).
-    jump_if_nesting: usize,
 }
 
 impl<'s, 'a> Compiler<'s, 'a> {
@@ -131,7 +129,6 @@ impl<'s, 'a> Compiler<'s, 'a> {
             mode,
             depth: 0,
             future_annotations: false,
-            jump_if_nesting: 0,
         }
     }
 

@@ -266,16 +266,6 @@ impl Compiler<'_, '_> {
         Ok(())
     }
 
-    /// The iterable of a `for`: constant lists/sets become tuples/frozensets.
-    pub(crate) fn iter_expr(&mut self, e: &Expr) -> CResult {
-        if let Some(c) = fold::fold_in_container(e) {
-            self.set_loc(e.range());
-            self.load_const(c);
-            return Ok(());
-        }
-        self.expr(e)
-    }
-
     fn for_stmt(&mut self, f: &ast::StmtFor) -> CResult {
         let start = self.new_block();
         let cleanup = self.new_block();
