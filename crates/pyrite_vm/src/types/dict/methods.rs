@@ -305,12 +305,25 @@ fn m_pop(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
 fn m_popitem(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     let (d, rest) = method_self::<DictObj>(vm, &args, "dict", "popitem")?;
     no_args(vm, rest, "dict.popitem")?;
-    let last = table(d).entries.iter().rev().flatten().next().map(|e| e.key.clone());
-    let Some(key) = last else {
-        return Err(vm.key_error(vm.new_str("popitem(): dictionary is empty")));
-    };
-    let v = d.pop_item(vm, &key)?.ok_or_else(|| vm.key_error(key.clone()))?;
-    Ok(vm.new_tuple(vec![key, v]))
+    match pop_last(d) {
+        Some(e) => Ok(vm.new_tuple(vec![e.key, e.value])),
+        None => Err(vm.key_error(vm.new_str("popitem(): dictionary is empty"))),
+    }
+}
+
+/// Remove the last entry without hashing or comparing (CPython's popitem):
+/// its index slot becomes a dummy and trailing deleted entries are dropped.
+fn pop_last(d: &DictObj) -> Option<super::DictEntry> {
+    let t = d.t();
+    let ix = t.entries.iter().rposition(Option::is_some)?;
+    let hash = t.entries[ix].as_ref()?.hash;
+    let slot = t.slot_of_entry(hash, ix);
+    t.indices[slot] = super::DUMMY;
+    let e = t.entries[ix].take();
+    t.entries.truncate(ix);
+    t.used -= 1;
+    t.version += 1;
+    e
 }
 
 fn m_update(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
