@@ -30,6 +30,9 @@ pub(crate) fn init(vm: &Vm) {
     for (name, ty) in crate::types::exceptions::exception_types(vm) {
         set(name, ty.as_ref().clone());
     }
+    if crate::types::exceptions::init_groups(vm).is_err() {
+        debug_assert!(false, "creating the exception group classes failed");
+    }
     set("EnvironmentError", vm.exc.os_error.as_ref().clone());
     set("IOError", vm.exc.os_error.as_ref().clone());
     set("None", vm.none());

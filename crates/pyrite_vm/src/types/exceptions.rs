@@ -11,11 +11,14 @@ use crate::types::typeobj::Layout;
 mod attrs;
 mod carets;
 mod format;
+mod group;
 mod suggest;
 
 pub use attrs::os_error_from_io;
 pub(crate) use attrs::exception_types;
 pub use format::{format_exception, print_exception};
+pub(crate) use group::init as init_groups;
+pub use group::{exception_group_match, split as exception_group_split};
 
 /// Every exception instance (all builtin exception types share this layout;
 /// the `__dict__` slot follows at the type's `dictoffset`).
