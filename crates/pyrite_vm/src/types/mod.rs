@@ -160,4 +160,14 @@ pub(crate) fn init_all(vm: &crate::vm::Vm) {
     code::init(vm);
     crate::eval::generator::init(vm);
     superobj::init(vm);
+    tuple::init(vm);
+    list::init(vm);
+    dict::init(vm);
+    set::init(vm);
+    range::init(vm);
+    slice::init(vm);
+    iter::init(vm);
+    exceptions::init(vm);
+    textio::init(vm);
+    descr::init_property_types(vm);
 }
