@@ -785,6 +785,11 @@ fn w_next<const K: u8>(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     let f = builtin_type(vm, K).slots().iternext.ok_or_else(|| vm.type_error("no __next__"))?;
     f(vm, &p[0])?.ok_or_else(|| vm.stop_iteration(None))
 }
+fn w_bool<const K: u8>(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
+    let p = check_self::<K>(vm, &a, "__bool__", 0)?;
+    let f = builtin_type(vm, K).slots().bool.ok_or_else(|| vm.type_error("no __bool__"))?;
+    Ok(vm.new_bool(f(vm, &p[0])?))
+}
 fn w_getitem<const K: u8>(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     let p = check_self::<K>(vm, &a, "__getitem__", 1)?;
     let f = builtin_type(vm, K).slots().getitem.ok_or_else(|| vm.type_error("no __getitem__"))?;
@@ -894,6 +899,9 @@ fn add_dunders<const K: u8>(vm: &Vm, ty: &TypeRef) {
     }
     if s.hash.is_some() && !matches!(K, 9..=23) {
         add("__hash__", w_hash::<K>);
+    }
+    if s.bool.is_some() {
+        add("__bool__", w_bool::<K>);
     }
     if s.iter.is_some() {
         add("__iter__", w_iter::<K>);

@@ -200,6 +200,7 @@ pub(crate) fn init(vm: &Vm) {
     vm.add_getset(t, "stop", |vm, o| Ok(this(vm, o)?.stop.clone()), None);
     vm.add_getset(t, "step", |vm, o| Ok(this(vm, o)?.step.clone()), None);
     vm.add_method(t, "indices", slice_indices_method);
+    crate::types::iter::add_sequence_dunders(vm, t);
 }
 
 #[cfg(test)]
