@@ -69,6 +69,9 @@ pub(crate) fn assemble(mut cfg: Cfg, prefix: Vec<Instr>, consts: &mut Vec<Consta
         fold_const_tuples(&mut cfg.blocks[b].instrs, consts);
         fold_push_null(&mut cfg.blocks[b].instrs);
     }
+    // Like CPython's optimize_cfg: inline small exits, peephole, inline again (so exits that
+    // grew by inlining can themselves be inlined).
+    inline_small_exits(&mut cfg);
     optimize(&mut cfg);
     for b in cfg.order.clone() {
         apply_static_swaps(&mut cfg.blocks[b].instrs);
