@@ -32,11 +32,16 @@ impl Vm {
 
     /// `list(iterable)` as a Rust vector.
     pub fn collect(&self, o: &PyRef) -> PyResult<Vec<PyRef>> {
-        if let Some(t) = o.downcast::<crate::types::tuple::TupleObj>() {
-            return Ok(t.items().to_vec());
+        // Shortcuts for exact lists and tuples only: subclasses may override `__iter__`.
+        if std::ptr::eq(o.ty(), &*self.types.tuple) {
+            if let Some(t) = o.downcast::<crate::types::tuple::TupleObj>() {
+                return Ok(t.items().to_vec());
+            }
         }
-        if let Some(l) = o.downcast::<crate::types::list::ListObj>() {
-            return Ok(l.to_vec());
+        if std::ptr::eq(o.ty(), &*self.types.list) {
+            if let Some(l) = o.downcast::<crate::types::list::ListObj>() {
+                return Ok(l.to_vec());
+            }
         }
         let it = self.iter(o)?;
         let mut v = Vec::new();

@@ -188,7 +188,9 @@ fn object_format(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
 }
 
 fn object_dir(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
-    let o = &args.args[0];
+    let Some(o) = args.args.first() else {
+        return Err(vm.type_error("descriptor '__dir__' of 'object' object needs an argument"));
+    };
     let mut names: Vec<PyRef> = Vec::new();
     let mut push = |k: PyRef| {
         if !names.iter().any(|n| vm.fast_eq(n, &k) == Some(true)) {
