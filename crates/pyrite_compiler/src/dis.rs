@@ -60,7 +60,7 @@ fn str_repr(s: &str) -> String {
             c if (c as u32) < 0x20 || c as u32 == 0x7f => {
                 let _ = write!(out, "\\x{:02x}", c as u32);
             }
-            c if c.is_control() || matches!(c as u32, 0x80..=0xa0 | 0xad) => {
+            c if !is_printable(c) => {
                 let v = c as u32;
                 if v <= 0xff {
                     let _ = write!(out, "\\x{v:02x}");
@@ -75,6 +75,25 @@ fn str_repr(s: &str) -> String {
     }
     out.push(quote);
     out
+}
+
+/// Approximation of Python's `str.isprintable` for one character: control, format,
+/// separator (other than space), private-use and noncharacter code points are escaped.
+fn is_printable(c: char) -> bool {
+    let v = c as u32;
+    if c == ' ' {
+        return true;
+    }
+    if c.is_control() || c.is_whitespace() {
+        return false;
+    }
+    !matches!(
+        v,
+        0xad | 0x600..=0x605 | 0x61c | 0x6dd | 0x70f | 0x890..=0x891 | 0x8e2 | 0x180e
+            | 0x200b..=0x200f | 0x2028..=0x202e | 0x2060..=0x206f | 0xd800..=0xf8ff
+            | 0xfeff | 0xfff0..=0xfffb | 0xfffe..=0xffff | 0x110bd | 0x110cd
+            | 0x1d173..=0x1d17a | 0xe0000..=0xe0fff | 0xf0000..
+    )
 }
 
 fn bytes_repr(b: &[u8]) -> String {

@@ -18,7 +18,7 @@ impl Compiler<'_, '_> {
             Expr::Name(n) => self.name_op(&n.id, NameCtx::Store)?,
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                self.set_loc(t.range());
+                self.set_attr_loc(a);
                 let idx = self.add_mangled_name(&a.attr);
                 self.emit(Opcode::STORE_ATTR, idx);
             }
@@ -169,7 +169,7 @@ impl Compiler<'_, '_> {
             Expr::Name(n) => self.name_op(&n.id, NameCtx::Del)?,
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                self.set_loc(t.range());
+                self.set_attr_loc(a);
                 let idx = self.add_mangled_name(&a.attr);
                 self.emit(Opcode::DELETE_ATTR, idx);
             }

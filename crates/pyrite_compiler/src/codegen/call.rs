@@ -23,9 +23,8 @@ impl Compiler<'_, '_> {
             if simple && !imported {
                 self.expr(&attr.value)?;
                 let saved = self.unit_ref().loc;
-                let mut loc = self.src.location(range);
-                loc.line = self.src.location(attr.range).end_line;
-                self.unit().loc = Some(loc);
+                self.set_attr_loc(attr);
+                let loc = self.unit_ref().loc.unwrap_or_default();
                 let idx = self.add_mangled_name(&attr.attr);
                 self.emit(Opcode::LOAD_METHOD, idx);
                 for a in args.iter() {

@@ -147,7 +147,7 @@ impl Compiler<'_, '_> {
             Expr::FString(f) => self.fstring(f)?,
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                self.set_loc(e.range());
+                self.set_attr_loc(a);
                 let idx = self.add_mangled_name(&a.attr);
                 self.emit(Opcode::LOAD_ATTR, idx);
             }

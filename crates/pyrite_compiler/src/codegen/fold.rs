@@ -233,8 +233,14 @@ fn fold_binary(op: Operator, l: Constant, r: Constant) -> Option<Constant> {
             Sub => a - b,
             Mult => a * b,
             Div if b != 0.0 => a / b,
+            // Negative bases with fractional exponents give complex results; 0 ** -x raises.
+            Pow if (a >= 0.0 || b.fract() == 0.0) && !(a == 0.0 && b < 0.0) => a.powf(b),
             _ => return None,
         };
+        // Overflow raises at run time in CPython; leave it to the VM.
+        if !v.is_finite() && a.is_finite() && b.is_finite() {
+            return None;
+        }
         return Some(Constant::Float(v));
     }
     match (op, &l, &r) {

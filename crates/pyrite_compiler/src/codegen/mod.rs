@@ -305,6 +305,17 @@ impl<'s, 'a> Compiler<'s, 'a> {
         self.unit().loc = Some(loc);
     }
 
+    /// CPython's update_start_location_to_match_attr: a multi-line attribute access is located
+    /// at its last line, starting at the attribute name.
+    pub(crate) fn set_attr_loc(&mut self, attr: &ruff_python_ast::ExprAttribute) {
+        let mut loc = self.src.location(attr.range);
+        if loc.line != loc.end_line {
+            loc.line = loc.end_line;
+            loc.col = loc.end_col.saturating_sub(attr.attr.id.len() as u32);
+        }
+        self.unit().loc = Some(loc);
+    }
+
     pub(crate) fn unset_loc(&mut self) {
         self.unit().loc = None;
     }
