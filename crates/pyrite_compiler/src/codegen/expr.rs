@@ -107,7 +107,10 @@ impl Compiler<'_, '_> {
                 let next = self.new_block();
                 self.jump_if(&i.test, next, false)?;
                 self.expr(&i.body)?;
+                let saved = self.unit_ref().loc;
+                self.unset_loc();
                 self.emit_jump(Op::Jump, end);
+                self.unit().loc = saved;
                 self.use_block(next);
                 self.expr(&i.orelse)?;
                 self.use_block(end);
@@ -342,7 +345,9 @@ impl Compiler<'_, '_> {
         self.set_loc(range);
         self.compare_op(c.ops[n - 1]);
         let end = self.new_block();
+        self.unset_loc();
         self.emit_jump(Op::Jump, end);
+        self.set_loc(range);
         self.use_block(cleanup);
         self.emit(Opcode::SWAP, 2);
         self.emit(Opcode::POP_TOP, 0);
