@@ -11,8 +11,12 @@ use crate::vm::Vm;
 
 use super::{exc_cause, exc_context, exc_obj, exc_traceback, TracebackObj};
 
-const CAUSE_MESSAGE: &str = "\nThe above exception was the direct cause of the following exception:\n\n";
-const CONTEXT_MESSAGE: &str = "\nDuring handling of the above exception, another exception occurred:\n\n";
+const CAUSE_MESSAGE: &str = "The above exception was the direct cause of the following exception:";
+const CONTEXT_MESSAGE: &str = "During handling of the above exception, another exception occurred:";
+/// Sub-exceptions of a group printed before "and N more exceptions".
+const MAX_GROUP_WIDTH: usize = 15;
+/// Nesting of groups printed before "... (max_group_depth is 10)".
+const MAX_GROUP_DEPTH: usize = 10;
 /// Identical consecutive entries printed before "[Previous line repeated …]".
 const RECURSIVE_CUTOFF: usize = 3;
 /// At most this many (innermost) traceback entries are printed.
@@ -22,7 +26,7 @@ const TRACEBACK_LIMIT: usize = 1000;
 /// exceptions first, then "Traceback (most recent call last):", the entries
 /// and the final `Type: message` line (newline-terminated).
 pub fn format_exception(vm: &Vm, exc: &PyRef) -> String {
-    let mut p = Printer { vm, out: String::new(), seen: HashSet::new(), files: HashMap::new() };
+    let mut p = Printer { vm, out: String::new(), seen: HashSet::new(), files: HashMap::new(), depth: 0, need_close: false };
     p.chain(exc);
     p.out
 }
@@ -38,6 +42,10 @@ struct Printer<'a> {
     seen: HashSet<usize>,
     /// Source files read so far (`None`: unreadable).
     files: HashMap<String, Option<Vec<String>>>,
+    /// Exception group nesting: lines get a `  | ` margin per level.
+    depth: usize,
+    /// The last sub-exception of a group closes the group's box.
+    need_close: bool,
 }
 
 /// One traceback entry, resolved.
@@ -50,26 +58,95 @@ struct Entry {
 }
 
 impl Printer<'_> {
+    /// Write one line with the current group margin.
+    fn emit(&mut self, line: &str) {
+        self.emit_with(line, "| ");
+    }
+
+    fn emit_with(&mut self, line: &str, margin: &str) {
+        if self.depth > 0 {
+            self.out.push_str(&"  ".repeat(self.depth));
+            self.out.push_str(margin);
+        }
+        self.out.push_str(line);
+        self.out.push('\n');
+    }
+
     fn chain(&mut self, exc: &PyRef) {
         self.seen.insert(exc.as_ptr() as usize);
         if let Some(cause) = exc_cause(exc) {
             if !self.seen.contains(&(cause.as_ptr() as usize)) {
                 self.chain(&cause);
-                self.out.push_str(CAUSE_MESSAGE);
+                self.chain_message(CAUSE_MESSAGE);
             }
         } else if let Some(ctx) = exc_context(exc) {
             let suppressed = exc_obj(exc).is_some_and(|x| x.suppress_context.get());
             if !suppressed && !self.seen.contains(&(ctx.as_ptr() as usize)) {
                 self.chain(&ctx);
-                self.out.push_str(CONTEXT_MESSAGE);
+                self.chain_message(CONTEXT_MESSAGE);
             }
         }
-        self.single(exc);
+        match group_exceptions(self.vm, exc) {
+            Some(excs) => self.group(exc, excs),
+            None => self.single(exc, false),
+        }
     }
 
-    fn single(&mut self, exc: &PyRef) {
+    fn chain_message(&mut self, msg: &str) {
+        self.emit("");
+        self.emit(msg);
+        self.emit("");
+    }
+
+    /// An exception group: itself, then each sub-exception in a box.
+    fn group(&mut self, exc: &PyRef, excs: Vec<PyRef>) {
+        let first = self.depth == 0;
+        if first {
+            self.depth = 1;
+        }
+        self.single(exc, true);
+        let indent = "  ".repeat(self.depth);
+        let n = excs.len().min(MAX_GROUP_WIDTH + 1);
+        self.need_close = false;
+        for (i, e) in excs.iter().take(n).enumerate() {
+            let last = i == n - 1;
+            if last {
+                self.need_close = true;
+            }
+            let pre = if i == 0 { "+-" } else { "  " };
+            if i == MAX_GROUP_WIDTH {
+                self.out.push_str(&format!("{}{}+---------------- ... ----------------\n", indent, pre));
+            } else {
+                self.out.push_str(&format!("{}{}+---------------- {} ----------------\n", indent, pre, i + 1));
+            }
+            self.depth += 1;
+            if i == MAX_GROUP_WIDTH {
+                let more = excs.len() - MAX_GROUP_WIDTH;
+                self.emit(&format!("and {} more exception{}", more, if more > 1 { "s" } else { "" }));
+            } else if self.depth > MAX_GROUP_DEPTH + 1 {
+                self.emit(&format!("... (max_group_depth is {})", MAX_GROUP_DEPTH));
+            } else {
+                self.chain(e);
+            }
+            self.depth -= 1;
+            if last && self.need_close {
+                self.out.push_str(&format!("{}  +------------------------------------\n", indent));
+                self.need_close = false;
+            }
+        }
+        if first {
+            self.depth = 0;
+        }
+    }
+
+    fn single(&mut self, exc: &PyRef, is_group: bool) {
         if let Some(tb) = exc_traceback(exc) {
-            self.out.push_str("Traceback (most recent call last):\n");
+            if is_group {
+                let margin = if self.depth == 1 { "+ " } else { "| " };
+                self.emit_with("Exception Group Traceback (most recent call last):", margin);
+            } else {
+                self.emit("Traceback (most recent call last):");
+            }
             self.entries(tb);
         }
         let vm = self.vm;
@@ -84,9 +161,9 @@ impl Printer<'_> {
             None => message,
         };
         if message.is_empty() {
-            self.out.push_str(&format!("{}\n", name));
+            self.emit(&name);
         } else {
-            self.out.push_str(&format!("{}: {}\n", name, message));
+            self.emit(&format!("{}: {}", name, message));
         }
         self.notes(exc);
     }
@@ -128,23 +205,22 @@ impl Printer<'_> {
     fn repeated(&mut self, count: usize) {
         if count > RECURSIVE_CUTOFF {
             let n = count - RECURSIVE_CUTOFF;
-            self.out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n > 1 { "s" } else { "" }));
+            self.emit(&format!("  [Previous line repeated {} more time{}]", n, if n > 1 { "s" } else { "" }));
         }
     }
 
     fn entry(&mut self, e: &Entry) {
-        self.out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.filename, e.lineno, e.name));
+        self.emit(&format!("  File \"{}\", line {}, in {}", e.filename, e.lineno, e.name));
         let Some(line) = self.source_line(&e.filename, e.lineno) else { return };
         let stripped = line.trim_start_matches([' ', '\t', '\x0c']).trim_end();
         if stripped.is_empty() {
             return;
         }
-        self.out.push_str(&format!("    {}\n", stripped));
+        self.emit(&format!("    {}", stripped));
         let loc = e.code.downcast::<CodeObj>().and_then(|c| c.code.locations.get(e.lasti).copied());
         if let Some(loc) = loc.filter(|l| l.line == e.lineno) {
             if let Some(carets) = super::carets::caret_line(&line, &loc) {
-                self.out.push_str(&carets);
-                self.out.push('\n');
+                self.emit(&carets);
             }
         }
     }
@@ -168,7 +244,7 @@ impl Printer<'_> {
             return vm.str_string(exc).unwrap_or_default();
         };
         let filename = attr("filename").and_then(|f| vm.str_string(&f).ok()).unwrap_or_else(|| "<string>".into());
-        self.out.push_str(&format!("  File \"{}\", line {}\n", filename, lineno));
+        self.emit(&format!("  File \"{}\", line {}", filename, lineno));
         if let Some(text) = attr("text").and_then(|t| vm.str_of(&t).map(str::to_string)) {
             let offset = int("offset").unwrap_or(-1);
             let end_lineno = int("end_lineno").unwrap_or(lineno);
@@ -201,18 +277,11 @@ impl Printer<'_> {
             offset -= nl as i64 + 1;
         }
         let shown: String = chars.iter().collect();
-        self.out.push_str("    ");
-        self.out.push_str(&shown);
-        if !shown.ends_with('\n') {
-            self.out.push('\n');
-        }
+        self.emit(&format!("    {}", shown.strip_suffix('\n').unwrap_or(&shown)));
         if offset < 0 {
             return;
         }
-        self.out.push_str("    ");
-        self.out.push_str(&" ".repeat(offset as usize));
-        self.out.push_str(&"^".repeat(reps as usize));
-        self.out.push('\n');
+        self.emit(&format!("    {}{}", " ".repeat(offset as usize), "^".repeat(reps as usize)));
     }
 
     fn notes(&mut self, exc: &PyRef) {
@@ -226,17 +295,25 @@ impl Printer<'_> {
                         Some(s) => s.to_string(),
                         None => vm.str_string(&n).unwrap_or_else(|_| "<note str() failed>".into()),
                     };
-                    self.out.push_str(&s);
-                    self.out.push('\n');
+                    self.emit(&s);
                 }
             }
             _ => {
                 let r = vm.repr_string(&notes).unwrap_or_else(|_| "<__notes__ repr() failed>".into());
-                self.out.push_str(&r);
-                self.out.push('\n');
+                self.emit(&r);
             }
         }
     }
+}
+
+/// The sub-exceptions of an exception group (`None` for other exceptions).
+fn group_exceptions(vm: &Vm, exc: &PyRef) -> Option<Vec<PyRef>> {
+    let base = vm.dict_get_str(&vm.builtins, "BaseExceptionGroup").and_then(crate::types::TypeRef::new)?;
+    if !vm.is_instance(exc, &base) {
+        return None;
+    }
+    let args = exc_obj(exc)?.arg_items();
+    vm.collect(args.get(1)?).ok()
 }
 
 /// The exception's class as the final traceback line names it: the
