@@ -254,6 +254,10 @@ impl Printer<'_> {
                 end_offset = size;
             }
             end_offset = end_offset.min(size + 1);
+            if vm.is_instance(exc, &vm.exc.indentation_error) {
+                // IndentationError always shows a single caret.
+                end_offset = -1;
+            }
             self.error_text(offset, end_offset, &text);
         }
         msg
