@@ -257,10 +257,20 @@ fn sys_exit(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     Err(vm.new_exception(&vm.exc.system_exit, p.to_vec()))
 }
 
+/// Added to the counts of the shared singletons (None, booleans, Ellipsis,
+/// NotImplemented, small ints): in CPython every module and code object
+/// references them, so their counts are in the thousands (memory-model OBJ-7).
+const SINGLETON_REFCOUNT_BIAS: i64 = 4096;
+
 /// `sys.getrefcount(o)`: the argument slot of the call holds one of the references, as in CPython.
 fn getrefcount(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     let p = positional(vm, &a, "getrefcount", 1, 1)?;
-    Ok(vm.new_int(p[0].refcnt() as i64))
+    let o = &p[0];
+    let shared = [&vm.none, &vm.true_, &vm.false_, &vm.ellipsis, &vm.not_implemented].iter().any(|s| o.is(s))
+        || (std::ptr::eq(o.ty(), &*vm.types.int)
+            && vm.small_int_of(o).is_some_and(|v| (-crate::vm::NSMALL_NEG..crate::vm::NSMALL_POS).contains(&v) && o.is(&vm.new_int(v))));
+    let bias = if shared { SINGLETON_REFCOUNT_BIAS } else { 0 };
+    Ok(vm.new_int(o.refcnt() as i64 + bias))
 }
 
 fn getsizeof(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
