@@ -1,0 +1,144 @@
+//! Character classes used by `str` methods and repr, approximating CPython's
+//! Unicode database with what Rust's `char` offers plus small tables.
+
+/// `str.isspace()` for one char (bidi class WS/B/S or category Zs).
+pub fn py_isspace(c: char) -> bool {
+    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
+}
+
+/// Line boundaries recognised by `str.splitlines()`.
+pub(crate) fn is_linebreak(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Format characters (category Cf) that repr escapes.
+fn is_format_char(v: u32) -> bool {
+    matches!(v,
+        0xAD | 0x600..=0x605 | 0x61C | 0x6DD | 0x70F | 0x890..=0x891 | 0x8E2 | 0x180E | 0x200B..=0x200F
+        | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F | 0xFEFF | 0xFFF9..=0xFFFB | 0x110BD | 0x110CD
+        | 0x13430..=0x1343F | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A | 0xE0001 | 0xE0020..=0xE007F)
+}
+
+/// CPython's `str.isprintable()` for one char: not a control, format,
+/// private-use, unassigned-noncharacter, or separator other than space.
+pub fn is_printable(c: char) -> bool {
+    if c == ' ' {
+        return true;
+    }
+    let v = c as u32;
+    !(c.is_control()
+        || c.is_whitespace()
+        || is_format_char(v)
+        || (0xE000..=0xF8FF).contains(&v)
+        || v >= 0xF0000
+        || (v & 0xFFFE) == 0xFFFE
+        || (0xFDD0..=0xFDEF).contains(&v))
+}
+
+/// First code points of runs of ten decimal digits (category Nd).
+const DECIMAL_ZEROS: &[u32] = &[
+    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50, 0xED0,
+    0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620,
+    0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0,
+    0x112F0, 0x11450, 0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60,
+    0x16AC0, 0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
+];
+
+/// The decimal value of `c` if it is a decimal digit (category Nd).
+pub(crate) fn decimal_value(c: char) -> Option<u32> {
+    let v = c as u32;
+    DECIMAL_ZEROS.iter().find(|&&z| (z..z + 10).contains(&v)).map(|z| v - z)
+}
+
+/// `str.isdecimal()` for one char.
+pub(crate) fn is_decimal(c: char) -> bool {
+    decimal_value(c).is_some()
+}
+
+/// `str.isdigit()` for one char (decimals plus superscripts, circled digits ...).
+pub(crate) fn is_digit(c: char) -> bool {
+    is_decimal(c)
+        || matches!(c as u32,
+            0xB2 | 0xB3 | 0xB9 | 0x1369..=0x1371 | 0x19DA | 0x2070 | 0x2074..=0x2079 | 0x2080..=0x2089
+            | 0x2460..=0x2468 | 0x2474..=0x247C | 0x2488..=0x2490 | 0x24EA | 0x24F5..=0x24FD | 0x24FF
+            | 0x2776..=0x277E | 0x2780..=0x2788 | 0x278A..=0x2792 | 0x1F100..=0x1F10A)
+}
+
+/// `str.isnumeric()` for one char.
+pub(crate) fn is_numeric(c: char) -> bool {
+    c.is_numeric() || is_digit(c) || matches!(c, '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '万' | '億' | '兆')
+}
+
+/// `str.isalpha()` for one char (letters; combining marks excluded where known).
+pub(crate) fn is_alpha(c: char) -> bool {
+    c.is_alphabetic() && !matches!(c as u32, 0x345 | 0x5B0..=0x5C7 | 0x610..=0x61A | 0x64B..=0x657 | 0x659..=0x65F | 0x670 | 0x900..=0x903 | 0x93A..=0x94C | 0x2160..=0x2188 | 0x24B6..=0x24E9)
+}
+
+/// `str.isalnum()` for one char.
+pub(crate) fn is_alnum(c: char) -> bool {
+    is_alpha(c) || is_numeric(c)
+}
+
+/// Titlecase letters (category Lt).
+pub(crate) fn is_titlecase(c: char) -> bool {
+    matches!(c as u32, 0x1C5 | 0x1C8 | 0x1CB | 0x1F2 | 0x1F88..=0x1F8F | 0x1F98..=0x1F9F | 0x1FA8..=0x1FAF | 0x1FBC | 0x1FCC | 0x1FFC)
+}
+
+/// Cased characters (upper, lower or title case).
+pub(crate) fn is_cased(c: char) -> bool {
+    c.is_lowercase() || c.is_uppercase() || is_titlecase(c)
+}
+
+/// Title-case mapping of one char (upper case, except for the digraphs).
+pub(crate) fn to_title(c: char, out: &mut String) {
+    match c as u32 {
+        0x1C4..=0x1C6 => out.push('\u{1C5}'),
+        0x1C7..=0x1C9 => out.push('\u{1C8}'),
+        0x1CA..=0x1CC => out.push('\u{1CB}'),
+        0x1F1..=0x1F3 => out.push('\u{1F2}'),
+        _ if is_titlecase(c) => out.push(c),
+        _ => out.extend(c.to_uppercase()),
+    }
+}
+
+/// Full case folding of one char (lowercase plus the special foldings).
+pub(crate) fn casefold(c: char, out: &mut String) {
+    match c {
+        'ß' | 'ẞ' => out.push_str("ss"),
+        'ς' => out.push('σ'),
+        'ſ' => out.push('s'),
+        'ﬀ' => out.push_str("ff"),
+        'ﬁ' => out.push_str("fi"),
+        'ﬂ' => out.push_str("fl"),
+        'ﬃ' => out.push_str("ffi"),
+        'ﬄ' => out.push_str("ffl"),
+        'ﬅ' | 'ﬆ' => out.push_str("st"),
+        'İ' => out.push_str("i\u{307}"),
+        'ŉ' => out.push_str("\u{2bc}n"),
+        'ϐ' => out.push('β'),
+        'ϑ' => out.push('θ'),
+        'ϕ' => out.push('φ'),
+        'ϖ' => out.push('π'),
+        'ϰ' => out.push('κ'),
+        'ϱ' => out.push('ρ'),
+        'ϵ' => out.push('ε'),
+        'ᵹ' => out.push('ᵹ'),
+        'µ' => out.push('μ'),
+        _ => out.extend(c.to_lowercase()),
+    }
+}
+
+/// Characters that may start an identifier (XID_Start approximation plus `_`).
+pub(crate) fn is_id_start(c: char) -> bool {
+    c == '_' || c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())
+}
+
+/// Characters that may continue an identifier.
+pub(crate) fn is_id_continue(c: char) -> bool {
+    is_id_start(c) || c.is_ascii_digit() || (!c.is_ascii() && (c.is_numeric() || is_decimal(c) || is_combining(c)))
+}
+
+/// Common combining marks (categories Mn/Mc) allowed inside identifiers.
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x300..=0x36F | 0x483..=0x487 | 0x591..=0x5BD | 0x610..=0x61A | 0x64B..=0x65F | 0x900..=0x903 | 0x93A..=0x94F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200C | 0x200D | 0xB7)
+}
