@@ -27,6 +27,9 @@ pub fn make_module(vm: &Vm) -> PyResult {
         ("gmtime", gmtime),
         ("localtime", localtime),
         ("strftime", strftime),
+        ("asctime", asctime),
+        ("ctime", ctime),
+        ("mktime", mktime),
     ];
     for &(name, f) in functions {
         vm.dict_set_str(&d, name, vm.new_builtin_function(name, f, Some("time")));
@@ -164,11 +167,9 @@ fn localtime(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     struct_time(vm, time_arg(vm, &a)?)
 }
 
-/// `time.strftime(format[, t])` for the common directives.
-fn strftime(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
-    let p = a.positional();
-    let fmt = p.first().and_then(|f| vm.str_of(f)).ok_or_else(|| vm.type_error("strftime() argument 1 must be str"))?;
-    let t: Vec<i64> = match p.get(1) {
+/// The fields of a time tuple argument (`None`/absent: the current time).
+fn time_tuple(vm: &Vm, t: Option<&PyRef>) -> PyResult<Vec<i64>> {
+    let t: Vec<i64> = match t.filter(|t| !vm.is_none(t)) {
         Some(t) => {
             let items = t.downcast::<TupleObj>().map(|x| x.items().to_vec()).ok_or_else(|| vm.type_error("Tuple or struct_time argument required"))?;
             items.iter().map(|i| vm.small_int_of(i).unwrap_or(0)).collect()
@@ -178,9 +179,47 @@ fn strftime(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     if t.len() < 8 {
         return Err(vm.type_error("time tuple must have 9 elements"));
     }
-    const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-    const MONTHS: [&str; 12] =
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    Ok(t)
+}
+
+const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const MONTHS: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/// `Thu Jan  1 00:00:00 1970`.
+fn asctime_text(t: &[i64]) -> String {
+    let month = MONTHS[(t[1].clamp(1, 12) - 1) as usize];
+    let day = DAYS[t[6].rem_euclid(7) as usize];
+    format!("{} {} {:2} {:02}:{:02}:{:02} {}", &day[..3], &month[..3], t[2], t[3], t[4], t[5], t[0])
+}
+
+/// `time.asctime([t])`.
+fn asctime(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
+    Ok(vm.new_string(asctime_text(&time_tuple(vm, a.positional().first())?)))
+}
+
+/// `time.ctime([secs])`.
+fn ctime(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
+    Ok(vm.new_string(asctime_text(&civil(time_arg(vm, &a)?))))
+}
+
+/// `time.mktime(t)` (the local zone is UTC).
+fn mktime(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
+    let t = time_tuple(vm, a.positional().first())?;
+    let (y, m) = if t[1] <= 2 { (t[0] - 1, t[1] + 9) } else { (t[0], t[1] - 3) };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * m + 2) / 5 + t[2] - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Ok(vm.new_float((days * 86400 + t[3] * 3600 + t[4] * 60 + t[5]) as f64))
+}
+
+/// `time.strftime(format[, t])` for the common directives.
+fn strftime(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
+    let p = a.positional();
+    let fmt = p.first().and_then(|f| vm.str_of(f)).ok_or_else(|| vm.type_error("strftime() argument 1 must be str"))?;
+    let t = time_tuple(vm, p.get(1))?;
     let month = MONTHS[(t[1].clamp(1, 12) - 1) as usize];
     let day = DAYS[t[6].rem_euclid(7) as usize];
     let mut out = String::new();
@@ -206,6 +245,10 @@ fn strftime(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
             Some('b') => out.push_str(&month[..3]),
             Some('B') => out.push_str(month),
             Some('Z') => out.push_str("UTC"),
+            Some('e') => out.push_str(&format!("{:2}", t[2])),
+            Some('c') => out.push_str(&asctime_text(&t)),
+            Some('x') => out.push_str(&format!("{:02}/{:02}/{:02}", t[1], t[2], t[0].rem_euclid(100))),
+            Some('X') => out.push_str(&format!("{:02}:{:02}:{:02}", t[3], t[4], t[5])),
             Some('z') => out.push_str("+0000"),
             Some('%') => out.push('%'),
             Some(o) => {
@@ -221,6 +264,11 @@ fn strftime(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
 #[cfg(test)]
 mod tests {
     use super::civil;
+
+    #[test]
+    fn asctime_format() {
+        assert_eq!(super::asctime_text(&civil(0)), "Thu Jan  1 00:00:00 1970");
+    }
 
     #[test]
     fn civil_dates() {
