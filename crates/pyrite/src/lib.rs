@@ -64,6 +64,7 @@ impl Interpreter {
 
 impl Drop for Interpreter {
     fn drop(&mut self) {
-        self.vm.flush_stdout();
+        pyrite_vm::eval::run::shutdown(&self.vm);
+        Vm::leave();
     }
 }

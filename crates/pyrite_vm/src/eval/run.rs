@@ -310,3 +310,41 @@ fn finish_run(vm: &Vm, r: PyResult) -> crate::eval::Exit {
     eprint!("{}", text);
     crate::eval::Exit::Code(1)
 }
+
+/// Interpreter teardown, as CPython's `Py_FinalizeEx` does it for module
+/// namespaces: in `__main__` and then every other module, first the names
+/// starting with one underscore, then all others (except `__builtins__`),
+/// are set to None in insertion order, so objects that die then get their
+/// `__del__` called while the interpreter still works. Then stdout is flushed.
+pub fn shutdown(vm: &Vm) {
+    let mut modules: Vec<PyRef> = Vec::new();
+    if let Some(m) = vm.dict_get_str(&vm.modules, "__main__") {
+        modules.push(m);
+    }
+    if let Some(d) = vm.modules.downcast::<DictObj>() {
+        for (k, m) in d.items() {
+            let name = vm.str_of(&k).unwrap_or("");
+            if name != "__main__" && name != "builtins" && name != "sys" && m.ty().layout == crate::types::typeobj::Layout::Module {
+                modules.push(m);
+            }
+        }
+    }
+    for m in modules {
+        let d = crate::types::module::module_dict(&m).clone();
+        let Some(dd) = d.downcast::<DictObj>() else { continue };
+        for pass in 0..2 {
+            for k in dd.keys() {
+                let Some(name) = vm.str_of(&k) else { continue };
+                let clear = if pass == 0 {
+                    name.starts_with('_') && !name.starts_with("__")
+                } else {
+                    name != "__builtins__"
+                };
+                if clear {
+                    let _ = dd.set_item(vm, k, vm.none());
+                }
+            }
+        }
+    }
+    vm.flush_stdout();
+}

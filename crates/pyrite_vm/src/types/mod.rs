@@ -154,6 +154,12 @@ pub(crate) fn inherit_slots(own: &mut Slots, base: &Slots) {
 /// Run the `init` function of every builtin type module (slots, methods,
 /// attributes), after all type objects exist.
 pub(crate) fn init_all(vm: &crate::vm::Vm) {
+    str::init(vm);
+    format::init(vm);
+    bytes::init(vm);
+    int::init(vm);
+    bool::init(vm);
+    float::init(vm);
     function::init(vm);
     module::init(vm);
     cell::init(vm);
