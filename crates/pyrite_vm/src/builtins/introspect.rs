@@ -36,11 +36,8 @@ pub fn object_isinstance(vm: &Vm, o: &PyRef, cls: &PyRef) -> PyResult<bool> {
             return Ok(o.ty().is_subtype(&t) || class_attr_is_subtype(vm, o, &t)?);
         }
     }
-    match vm.lookup_special(cls, "__instancecheck__") {
-        Some(f) => {
-            let r = vm.call_unbound(&f, cls, std::slice::from_ref(o))?;
-            vm.truthy(&r)
-        }
+    match vm.call_special(cls, "__instancecheck__", std::slice::from_ref(o))? {
+        Some(r) => vm.truthy(&r),
         None => Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
     }
 }
@@ -77,11 +74,8 @@ pub fn object_issubclass(vm: &Vm, c: &PyRef, cls: &PyRef) -> PyResult<bool> {
             return Ok(c.is_subtype(&t));
         }
     }
-    match vm.lookup_special(cls, "__subclasscheck__") {
-        Some(f) => {
-            let r = vm.call_unbound(&f, cls, std::slice::from_ref(c))?;
-            vm.truthy(&r)
-        }
+    match vm.call_special(cls, "__subclasscheck__", std::slice::from_ref(c))? {
+        Some(r) => vm.truthy(&r),
         None => Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
     }
 }
@@ -178,11 +172,8 @@ fn sorted_list(vm: &Vm, names: Vec<PyRef>) -> PyResult {
 
 /// `dir(o)` as a sorted vector of names (via `__dir__` when defined).
 pub fn object_dir(vm: &Vm, o: &PyRef) -> PyResult<Vec<PyRef>> {
-    let names = match vm.lookup_special(o, "__dir__") {
-        Some(f) => {
-            let r = vm.call_unbound(&f, o, &[])?;
-            vm.collect(&r)?
-        }
+    let names = match vm.call_special(o, "__dir__", &[])? {
+        Some(r) => vm.collect(&r)?,
         None => default_dir(vm, o)?,
     };
     vm.collect(&sorted_list(vm, names)?)
