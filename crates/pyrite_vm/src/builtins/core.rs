@@ -123,12 +123,13 @@ pub(super) fn iter(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
 pub(super) fn next(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     no_keywords(vm, &a, "next")?;
     let p = positional(vm, &a, "next", 1, 2)?;
-    match vm.next(&p[0])? {
-        Some(v) => Ok(v),
-        None => match p.get(1) {
-            Some(d) => Ok(d.clone()),
-            None => Err(vm.stop_iteration(None)),
-        },
+    match (vm.next(&p[0]), p.get(1)) {
+        (Ok(Some(v)), _) => Ok(v),
+        (Ok(None), None) => Err(vm.stop_iteration(None)),
+        (Ok(None), Some(d)) => Ok(d.clone()),
+        // A StopIteration raised by the iterator also means "exhausted".
+        (Err(e), Some(d)) if vm.is_instance(&e.0, &vm.exc.stop_iteration) => Ok(d.clone()),
+        (Err(e), _) => Err(e),
     }
 }
 
