@@ -154,6 +154,24 @@ pub fn set_exc_attr(vm: &Vm, e: &PyRef, name: &str, v: PyRef) {
     let _ = attrs::set_dict_attr(vm, e, name, Some(v));
 }
 
+/// `AttributeError("'T' object has no attribute 'name'")` with `name` and
+/// `obj` set (the traceback printer uses them for "Did you mean" hints).
+pub fn attribute_error_for(vm: &Vm, obj: &PyRef, name: &PyRef) -> crate::PyErr {
+    let msg = format!("'{}' object has no attribute '{}'", obj.ty().name(), vm.str_of(name).unwrap_or("?"));
+    let e = new_exception(vm, &vm.exc.attribute_error, vec![vm.new_string(msg)]);
+    set_exc_attr(vm, &e, "name", name.clone());
+    set_exc_attr(vm, &e, "obj", obj.clone());
+    crate::PyErr(e)
+}
+
+/// `NameError("name 'x' is not defined")` with `name` set.
+pub fn name_error_for(vm: &Vm, name: &PyRef) -> crate::PyErr {
+    let msg = format!("name '{}' is not defined", vm.str_of(name).unwrap_or("?"));
+    let e = new_exception(vm, &vm.exc.name_error, vec![vm.new_string(msg)]);
+    set_exc_attr(vm, &e, "name", name.clone());
+    crate::PyErr(e)
+}
+
 /// Install the behaviour of `BaseException`, every builtin subclass, and
 /// `traceback` objects. Called by the bootstrap after all types exist.
 pub(crate) fn init(vm: &Vm) {
