@@ -257,6 +257,12 @@ fn bytes_mul(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult {
     Ok(make_like(vm, me, out))
 }
 
+fn bytes_rem(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult {
+    let Some(fmt) = bytes_like(a) else { return Ok(vm.not_implemented.clone()) };
+    let out = crate::types::str::percent_format_bytes(vm, &fmt, b)?;
+    Ok(make_like(vm, a, out))
+}
+
 /// The bytes made from `bytes(source[, encoding[, errors]])`'s arguments.
 fn bytes_from_args(vm: &Vm, fname: &str, args: &FuncArgs<'_>, skip: usize) -> PyResult<Vec<u8>> {
     let [src, enc, err] = sargs::bind_from(vm, args, skip, fname, &["source", "encoding", "errors"], 0)?;
@@ -400,6 +406,7 @@ pub(crate) fn init(vm: &Vm) {
         iter: Some(bytes_iter),
         add: Some(bytes_add),
         mul: Some(bytes_mul),
+        rem: Some(bytes_rem),
         ..Default::default()
     };
     vm.set_type_slots(&vm.types.bytes, Slots { hash: Some(bytes_hash), new: Some(bytes_new), ..common });

@@ -1,7 +1,6 @@
 //! The format-spec mini-language (`format()`, `__format__`, `str.format`),
 //! float repr and the float text layouts shared with `%`-formatting.
 
-use num_bigint::BigInt;
 use num_traits::Signed;
 
 use crate::object::PyRef;
@@ -275,7 +274,11 @@ fn int_to_f64(vm: &Vm, v: &IntValue) -> PyResult<f64> {
 pub fn format_int(vm: &Vm, i: &IntObj, spec: &str) -> PyResult<String> {
     let tyname = i.ob.ty().name();
     if spec.is_empty() {
-        return Ok(int_magnitude(&i.value, 10).1).map(|m| if is_neg(&i.value) { format!("-{m}") } else { m });
+        if !std::ptr::eq(i.ob.ty(), &*vm.types.int) {
+            return vm.str_string(&PyRef::from_obj(&i.ob));
+        }
+        let (neg, m) = int_magnitude(&i.value, 10);
+        return Ok(if neg { format!("-{m}") } else { m });
     }
     let f = parse_spec(vm, spec, 'd', '>', tyname)?;
     match f.ty {
@@ -305,13 +308,6 @@ pub fn format_int(vm: &Vm, i: &IntObj, spec: &str) -> PyResult<String> {
     }
     let prefix = if f.alt { prefix } else { "" };
     Ok(finish_number(&f, neg, prefix, &digits, "", every))
-}
-
-fn is_neg(v: &IntValue) -> bool {
-    match v {
-        IntValue::Small(i) => *i < 0,
-        IntValue::Big(b) => b.is_negative(),
-    }
 }
 
 /// The `c` presentation of an int.
@@ -374,7 +370,16 @@ fn format_float_spec(vm: &Vm, v: f64, f: &FormatSpec) -> PyResult<String> {
 /// Shortest round-trip digits of a finite nonzero `v`: (digits, exponent)
 /// with `v = d.ddd × 10^exponent`.
 fn shortest_digits(v: f64) -> (String, i32) {
-    split_exp(&format!("{:e}", v.abs()))
+    let v = v.abs();
+    let (d, exp) = split_exp(&format!("{:e}", v));
+    // Among the shortest round-tripping strings, CPython picks the one
+    // nearest the exact value (ties to even): the correctly rounded
+    // string of that length, whenever it round-trips.
+    let nearest = format!("{:.*e}", d.len() - 1, v);
+    if nearest.parse::<f64>() == Ok(v) {
+        return split_exp(&nearest);
+    }
+    (d, exp)
 }
 
 /// Split Rust's `{:e}` output into (mantissa digits without the point, exponent).
@@ -497,11 +502,6 @@ fn strip_zeros(s: &str) -> &str {
         return s;
     }
     s.trim_end_matches('0').trim_end_matches('.')
-}
-
-/// Big-int aware conversion of an int object for formatting helpers.
-pub(crate) fn int_value_of(o: &PyRef) -> Option<BigInt> {
-    crate::types::slice::to_bigint(o)
 }
 
 /// `str.__format__`.

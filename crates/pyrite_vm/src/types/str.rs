@@ -70,7 +70,7 @@ use crate::vm::Vm;
 use crate::PyResult;
 
 pub use args::str_self;
-pub use percent::percent_format;
+pub use percent::{percent_format, percent_format_bytes};
 pub use unicode::{is_printable, py_isspace};
 
 /// `repr(s)` with CPython's quoting and escaping rules.
@@ -293,13 +293,6 @@ pub(crate) fn repeat_text(vm: &Vm, text: &str, n: isize) -> PyResult<String> {
 
 fn str_rem(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult {
     let Some(fmt) = a.downcast::<StrObj>() else { return Ok(vm.not_implemented.clone()) };
-    if b.ty().is_subtype(&vm.types.str) && !std::ptr::eq(b.ty(), &*vm.types.str) && b.ty().slots().rem.is_some() {
-        if let Some(r) = vm.call_special(b, "__rmod__", &[a.clone()])? {
-            if !r.is(&vm.not_implemented) {
-                return Ok(r);
-            }
-        }
-    }
     Ok(vm.new_string(percent_format(vm, fmt.as_str(), b)?))
 }
 

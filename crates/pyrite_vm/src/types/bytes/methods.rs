@@ -56,7 +56,7 @@ fn me<'a>(vm: &Vm, a: &FuncArgs<'a>, name: &str, kw_ok: bool) -> PyResult<(&'a P
     };
     let Some(data) = bytes_like(first) else {
         return Err(vm.type_error(format!(
-            "descriptor '{name}' requires a 'bytes' object but received a '{}'",
+            "descriptor '{name}' for 'bytes' objects doesn't apply to a '{}' object",
             first.ty().name()
         )));
     };

@@ -77,7 +77,7 @@ struct Field<'s> {
 
 /// Expand `fmt` into `out`.
 fn render(vm: &Vm, ctx: &Ctx<'_>, fmt: &str, depth: i32, out: &mut String) -> PyResult<()> {
-    if depth < 0 {
+    if depth <= 0 {
         return Err(vm.value_error("Max string recursion exceeded"));
     }
     let mut rest = fmt;

@@ -18,7 +18,7 @@ pub(crate) fn self_of<'a, T: PyPayload>(vm: &Vm, args: &FuncArgs<'a>, tyname: &s
     match first.downcast::<T>() {
         Some(me) => Ok((me, &pos[1..])),
         None => Err(vm.type_error(format!(
-            "descriptor '{name}' requires a '{tyname}' object but received a '{}'",
+            "descriptor '{name}' for '{tyname}' objects doesn't apply to a '{}' object",
             first.ty().name()
         ))),
     }

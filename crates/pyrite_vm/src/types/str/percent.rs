@@ -28,6 +28,8 @@ struct Args<'a> {
     items: &'a [PyRef],
     next: usize,
     mapping: Option<&'a PyRef>,
+    /// Formatting a bytes object (text is Latin-1 code units).
+    bytes: bool,
 }
 
 impl Args<'_> {
@@ -40,17 +42,29 @@ impl Args<'_> {
 
 /// `fmt % args` for a str format.
 pub fn percent_format(vm: &Vm, fmt: &str, args: &PyRef) -> PyResult<String> {
+    format_impl(vm, fmt.chars(), args, false)
+}
+
+/// `fmt % args` for a bytes format.
+pub fn percent_format_bytes(vm: &Vm, fmt: &[u8], args: &PyRef) -> PyResult<Vec<u8>> {
+    let text = format_impl(vm, fmt.iter().map(|&b| b as char), args, true)?;
+    Ok(text.chars().map(|c| c as u32 as u8).collect())
+}
+
+fn format_impl(vm: &Vm, fmt: impl Iterator<Item = char>, args: &PyRef, bytes: bool) -> PyResult<String> {
     let single = std::slice::from_ref(args);
     let (items, mapping) = match args.downcast::<TupleObj>() {
         Some(t) => (t.items(), None),
         None => {
-            let is_map = args.ty().slots().getitem.is_some() && args.downcast::<super::StrObj>().is_none();
+            let text_like = args.downcast::<super::StrObj>().is_some()
+                || crate::types::bytes::bytes_like(args).is_some();
+            let is_map = args.ty().slots().getitem.is_some() && !text_like;
             (single, is_map.then_some(args))
         }
     };
-    let mut a = Args { items, next: 0, mapping };
-    let chars: Vec<char> = fmt.chars().collect();
-    let mut out = String::with_capacity(fmt.len());
+    let mut a = Args { items, next: 0, mapping, bytes };
+    let chars: Vec<char> = fmt.collect();
+    let mut out = String::with_capacity(chars.len());
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -109,7 +123,10 @@ fn directive(vm: &Vm, chars: &[char], i: &mut usize, a: &mut Args<'_>, out: &mut
             return Err(vm.value_error("incomplete format key"));
         }
         let key: String = chars[start..j - 1].iter().collect();
-        keyed = Some(vm.get_item(map, &vm.new_string(key))?);
+        let key = if a.bytes { vm.new_bytes(key.chars().map(|c| c as u32 as u8).collect()) } else { vm.new_string(key) };
+        keyed = Some(vm.get_item(map, &key)?);
+        // CPython: after a keyed directive, unkeyed ones have no argument left.
+        a.next = a.items.len();
         *i = j;
     }
     let mut d = Directive::default();
@@ -157,7 +174,7 @@ fn directive(vm: &Vm, chars: &[char], i: &mut usize, a: &mut Args<'_>, out: &mut
         Some(v) => v,
         None => a.next(vm)?,
     };
-    let piece = convert(vm, ty, ty_index, &d, &v)?;
+    let piece = if a.bytes { convert_bytes(vm, ty, ty_index, &d, &v)? } else { convert(vm, ty, ty_index, &d, &v)? };
     out.push_str(&piece);
     Ok(())
 }
@@ -191,6 +208,48 @@ fn convert(vm: &Vm, ty: char, index: usize, d: &Directive, v: &PyRef) -> PyResul
     }
 }
 
+/// Expand one conversion of a bytes format (text as Latin-1 code units).
+fn convert_bytes(vm: &Vm, ty: char, index: usize, d: &Directive, v: &PyRef) -> PyResult<String> {
+    let latin1 = |b: &[u8]| b.iter().map(|&c| c as char).collect::<String>();
+    match ty {
+        's' | 'b' => {
+            let data = match crate::types::bytes::bytes_like(v) {
+                Some(b) => b,
+                None => match vm.call_special(v, "__bytes__", &[])? {
+                    Some(r) => crate::types::bytes::bytes_like(&r).unwrap_or_default(),
+                    None => {
+                        return Err(vm.type_error(format!(
+                            "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                            v.ty().name()
+                        )))
+                    }
+                },
+            };
+            let data = match d.precision {
+                Some(p) => &data[..p.min(data.len())],
+                None => &data[..],
+            };
+            Ok(pad_text(d, &latin1(data)))
+        }
+        'r' | 'a' => convert(vm, 'a', index, d, v),
+        'c' => {
+            if let Some(b) = crate::types::bytes::bytes_like(v).filter(|b| b.len() == 1) {
+                return Ok(pad_text(d, &latin1(&b)));
+            }
+            let byte = (v.ty().layout == Layout::Int || v.ty().slots().index.is_some())
+                .then(|| vm.index_i64(v))
+                .transpose()?
+                .and_then(|i| u8::try_from(i).ok());
+            match byte {
+                Some(b) => Ok(pad_text(d, &latin1(&[b]))),
+                None if v.ty().layout == Layout::Int => Err(vm.overflow_error("%c arg not in range(256)")),
+                None => Err(vm.type_error("%c requires an integer in range(256) or a single byte")),
+            }
+        }
+        _ => convert(vm, ty, index, d, v),
+    }
+}
+
 /// Pad a non-numeric conversion to the width (spaces; `-` left-justifies).
 fn pad_text(d: &Directive, s: &str) -> String {
     let n = s.chars().count();
@@ -206,7 +265,7 @@ fn pad_text(d: &Directive, s: &str) -> String {
 }
 
 /// Assemble sign + prefix + digits with width handling.
-fn pad_number(d: &Directive, negative: bool, prefix: &str, digits: &str, zero_ok: bool) -> String {
+fn pad_number(d: &Directive, negative: bool, prefix: &str, digits: &str) -> String {
     let sign = if negative {
         "-"
     } else if d.plus {
@@ -223,7 +282,7 @@ fn pad_number(d: &Directive, negative: bool, prefix: &str, digits: &str, zero_ok
     let n = d.width - len;
     if d.left {
         format!("{sign}{prefix}{digits}{}", " ".repeat(n))
-    } else if d.zero && zero_ok {
+    } else if d.zero {
         format!("{sign}{prefix}{}{digits}", "0".repeat(n))
     } else {
         format!("{}{sign}{prefix}{digits}", " ".repeat(n))
@@ -322,7 +381,7 @@ fn format_integer(d: &Directive, ty: char, n: &BigInt) -> String {
         (true, 'o') => "0o",
         _ => "",
     };
-    pad_number(d, n.is_negative(), prefix, &digits, true)
+    pad_number(d, n.is_negative(), prefix, &digits)
 }
 
 fn format_real(d: &Directive, ty: char, x: f64) -> String {
@@ -337,5 +396,5 @@ fn format_real(d: &Directive, ty: char, x: f64) -> String {
         body.make_ascii_uppercase();
     }
     let negative = x.is_sign_negative() && !x.is_nan();
-    pad_number(d, negative, "", &body, x.is_finite())
+    pad_number(d, negative, "", &body)
 }
