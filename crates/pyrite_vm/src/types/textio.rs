@@ -164,12 +164,12 @@ impl Drop for StreamState {
 }
 
 impl Vm {
-    /// Flush `sys.stdout` and `sys.stderr` (at exit, and before printing a
-    /// traceback). Errors are ignored.
+    /// Flush `sys.stdout` and `sys.stderr` (and the original streams if they
+    /// were replaced): at exit, and before printing a traceback. Errors are ignored.
     pub fn flush_stdout(&self) {
         let Some(sys) = self.sys.borrow().clone() else { return };
         let d = crate::types::module::module_dict(&sys).clone();
-        for name in ["stdout", "stderr"] {
+        for name in ["stdout", "stderr", "__stdout__", "__stderr__"] {
             let Some(s) = self.dict_get_str(&d, name) else { continue };
             match s.downcast::<TextIOObj>() {
                 Some(f) => {
