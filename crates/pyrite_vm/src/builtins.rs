@@ -16,7 +16,6 @@ pub use introspect::{default_dir, object_dir, object_isinstance, object_issubcla
 /// Fill `vm.builtins` (the builtins module's dict). `__build_class__` is
 /// added by the interpreter start-up.
 pub(crate) fn init(vm: &Vm) {
-    init_types_once(vm);
     let set = |name: &str, v: PyRef| vm.dict_set_str(&vm.builtins, name, v);
     let t = &vm.types;
     for ty in [
@@ -91,21 +90,6 @@ pub(crate) fn init(vm: &Vm) {
     }
 }
 
-/// Install the behaviour of the types this module's engineer owns
-/// (exceptions, files, property/staticmethod/classmethod) unless the type
-/// bootstrap already did.
-fn init_types_once(vm: &Vm) {
-    if vm.lookup_type_str(&vm.exc.base_exception, "with_traceback").is_none() {
-        crate::types::exceptions::init(vm);
-    }
-    if vm.lookup_type_str(&vm.types.textio, "write").is_none() {
-        crate::types::textio::init(vm);
-    }
-    if vm.lookup_type_str(&vm.types.property, "getter").is_none() {
-        crate::types::descr::init_property_types(vm);
-    }
-}
-
 /// The single argument of `name(x)`: no keywords, exactly one positional
 /// ("len() takes exactly one argument (2 given)").
 fn one<'a>(vm: &Vm, a: &FuncArgs<'a>, name: &str) -> PyResult<&'a PyRef> {
@@ -175,7 +159,6 @@ mod tests {
     #[test]
     fn builtins_are_registered() {
         let vm = Vm::new();
-        crate::types::exceptions::init(&vm);
         init(&vm);
         for name in ["print", "len", "ValueError", "int", "None", "KeyboardInterrupt", "__import__"] {
             assert!(vm.dict_get_str(&vm.builtins, name).is_some(), "{}", name);
@@ -185,7 +168,6 @@ mod tests {
     #[test]
     fn simple_functions() {
         let vm = Vm::new();
-        crate::types::exceptions::init(&vm);
         init(&vm);
         let call = |name: &str, args: &[PyRef]| vm.call_pos(&vm.dict_get_str(&vm.builtins, name).unwrap(), args);
         let r = call("hex", &[vm.new_int(-255)]).unwrap();

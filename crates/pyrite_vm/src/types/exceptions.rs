@@ -192,7 +192,6 @@ mod tests {
     #[test]
     fn str_and_repr() {
         let vm = Vm::new();
-        init(&vm);
         let e = new_exception(&vm, &vm.exc.zero_division_error, vec![vm.new_str("division by zero")]);
         assert_eq!(r(&vm, &e), "ZeroDivisionError('division by zero')");
         assert_eq!(s(&vm, &e), "division by zero");
@@ -210,7 +209,6 @@ mod tests {
     #[test]
     fn oserror_maps_errno() {
         let vm = Vm::new();
-        init(&vm);
         let t = vm.exc.os_error.as_ref().clone();
         let e = vm.call_pos(&t, &[vm.new_int(2), vm.new_str("No such file or directory"), vm.new_str("x")]).unwrap();
         assert_eq!(e.ty().name(), "FileNotFoundError");
@@ -220,7 +218,6 @@ mod tests {
     #[test]
     fn format_without_traceback() {
         let vm = Vm::new();
-        init(&vm);
         let e = new_exception(&vm, &vm.exc.value_error, vec![vm.new_str("bad")]);
         let c = new_exception(&vm, &vm.exc.key_error, vec![vm.new_str("k")]);
         set_context(&e, Some(c));

@@ -540,8 +540,6 @@ mod tests {
     #[test]
     fn write_then_read_file() {
         let vm = Vm::new();
-        crate::types::exceptions::init(&vm);
-        init(&vm);
         let path = std::env::temp_dir().join(format!("pyrite_textio_{}.txt", std::process::id()));
         let name = vm.new_str(path.to_str().unwrap());
         let f = open(&vm, &name, "w").unwrap();
@@ -561,8 +559,6 @@ mod tests {
     #[test]
     fn missing_file_is_file_not_found() {
         let vm = Vm::new();
-        crate::types::exceptions::init(&vm);
-        init(&vm);
         let e = open(&vm, &vm.new_str("/nonexistent/x"), "r").unwrap_err();
         assert_eq!(e.0.ty().name(), "FileNotFoundError");
         assert_eq!(vm.str_string(&e.0).unwrap(), "[Errno 2] No such file or directory: '/nonexistent/x'");
