@@ -165,14 +165,19 @@ impl Compiler<'_, '_> {
             self.emit(Opcode::BUILD_CONST_KEY_MAP, n as u32);
             return Ok(());
         }
+        let saved = self.unit_ref().loc;
         if big {
+            self.unset_loc();
             self.emit(Opcode::BUILD_MAP, 0);
+            self.unit().loc = saved;
         }
         for k in kws {
             self.load_const(Constant::Str(name(k)));
             self.expr(&k.value)?;
             if big {
+                self.unset_loc();
                 self.emit(Opcode::MAP_ADD, 1);
+                self.unit().loc = saved;
             }
         }
         if !big {

@@ -445,8 +445,10 @@ impl Compiler<'_, '_> {
                 self.compare_op(c.ops[n - 1]);
                 self.emit_jump(if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, target);
                 let end = self.new_block();
+                let saved = self.unit_ref().loc;
                 self.unset_loc();
                 self.emit_jump(Op::Jump, end);
+                self.unit().loc = saved;
                 self.use_block(cleanup);
                 self.emit(Opcode::POP_TOP, 0);
                 if !cond {
