@@ -19,13 +19,16 @@ pub(super) fn abs(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
 /// `sum(iterable, /, start=0)`: exact ints and floats are added natively
 /// until another type shows up.
 pub(super) fn sum(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
-    let kw = keywords(vm, &a, "sum", &["start"])?;
     let p = a.positional();
+    if p.len() + a.kwnames.len() > 2 {
+        return Err(vm.type_error(format!("sum() takes at most 2 arguments ({} given)", p.len() + a.kwnames.len())));
+    }
+    let kw = keywords(vm, &a, "sum", &["start"])?;
     if p.is_empty() {
         return Err(vm.type_error("sum() takes at least 1 positional argument (0 given)"));
     }
-    if p.len() > 2 || (p.len() == 2 && kw[0].is_some()) {
-        return Err(vm.type_error(format!("sum() takes at most 2 arguments ({} given)", p.len() + a.kwnames.len())));
+    if p.len() == 2 && kw[0].is_some() {
+        return Err(vm.type_error("argument for sum() given by name ('start') and position (2)"));
     }
     let start = p.get(1).or(kw[0]).cloned().unwrap_or_else(|| vm.new_int(0));
     if vm.str_of(&start).is_some() {

@@ -108,8 +108,10 @@ fn namespaces(vm: &Vm, fname: &str, globals: Option<&PyRef>, locals: Option<&PyR
             if g.downcast::<DictObj>().is_none() {
                 return Err(vm.type_error(if fname == "exec" {
                     format!("exec() globals must be a dict, not {}", g.ty().name())
-                } else {
+                } else if vm.lookup_special(g, "__getitem__").is_some() {
                     "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
+                } else {
+                    "globals must be a dict".to_string()
                 }));
             }
             let locals = locals.unwrap_or_else(|| g.clone());
@@ -124,11 +126,22 @@ fn namespaces(vm: &Vm, fname: &str, globals: Option<&PyRef>, locals: Option<&PyR
 
 fn exec_or_eval(vm: &Vm, a: FuncArgs<'_>, fname: &str, mode: Mode) -> PyResult {
     let kw = keywords(vm, &a, fname, &["globals", "locals", "closure"])?;
+    let n = a.positional().len();
+    if fname == "exec" && n == 0 {
+        return Err(vm.type_error("exec() takes at least 1 positional argument (0 given)"));
+    }
+    if fname == "exec" && n > 3 {
+        return Err(vm.type_error(format!("exec() takes at most 3 positional arguments ({} given)", n)));
+    }
     let p = positional(vm, &a, fname, 1, 3)?;
     let (globals, locals) = namespaces(vm, fname, p.get(1).or(kw[0]), p.get(2).or(kw[1]))?;
     if let Some(l) = &locals {
         if vm.lookup_special(l, "__getitem__").is_none() {
-            return Err(vm.type_error(format!("locals must be a mapping, not {}", l.ty().name())));
+            return Err(vm.type_error(if fname == "exec" {
+                format!("locals must be a mapping or None, not {}", l.ty().name())
+            } else {
+                "locals must be a mapping".to_string()
+            }));
         }
     }
     let code = if p[0].ty().layout == Layout::Code {
