@@ -143,7 +143,7 @@ fn pad(spec: &FormatSpec, body: &str, sign_len: usize, default_align: char) -> S
         return body.to_string();
     }
     let total = spec.width - n;
-    let fill = |k: usize| std::iter::repeat(spec.fill).take(k).collect::<String>();
+    let fill = |k: usize| std::iter::repeat_n(spec.fill, k).collect::<String>();
     match spec.align.unwrap_or(default_align) {
         '<' => format!("{body}{}", fill(total)),
         '^' => format!("{}{body}{}", fill(total / 2), fill(total - total / 2)),

@@ -146,7 +146,7 @@ pub fn encode(vm: &Vm, obj: &PyRef, text: &str, encoding: &str, errors: &str) ->
                 ];
                 return Err(vm.new_exception(&vm.exc.unicode_encode_error, args));
             }
-            "replace" => out.extend(std::iter::repeat(b'?').take(end - i)),
+            "replace" => out.extend(std::iter::repeat_n(b'?', end - i)),
             "ignore" => {}
             "backslashreplace" => {
                 for &c in &chars[i..end] {

@@ -97,8 +97,11 @@ fn sub_arg(vm: &Vm, o: &PyRef) -> PyResult<Vec<u8>> {
     Err(vm.type_error(format!("argument should be integer or bytes-like object, not '{}'", o.ty().name())))
 }
 
-/// find/rfind/index/rindex/count over `[start:end]`: (data, sub, lo, hi) or `None`.
-fn search_args(vm: &Vm, a: &FuncArgs<'_>, name: &str) -> PyResult<Option<(Vec<u8>, Vec<u8>, usize, usize)>> {
+/// A search request: (data, sub, lo, hi).
+type Search = (Vec<u8>, Vec<u8>, usize, usize);
+
+/// find/rfind/index/rindex/count over `[start:end]`, or `None` when nothing can match.
+fn search_args(vm: &Vm, a: &FuncArgs<'_>, name: &str) -> PyResult<Option<Search>> {
     let (_, data, rest) = me(vm, a, name, false)?;
     count_args(vm, rest, name, 1, 3)?;
     let sub = sub_arg(vm, &rest[0])?;

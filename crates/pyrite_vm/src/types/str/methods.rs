@@ -347,9 +347,9 @@ fn justify(vm: &Vm, a: &FuncArgs<'_>, name: &str, how: u8) -> PyResult {
         _ => marg / 2 + (marg & width as usize & 1),
     };
     let mut out = String::with_capacity(s.value.len() + marg);
-    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(std::iter::repeat_n(fill, left));
     out.push_str(s.as_str());
-    out.extend(std::iter::repeat(fill).take(marg - left));
+    out.extend(std::iter::repeat_n(fill, marg - left));
     Ok(vm.new_string(out))
 }
 
@@ -393,7 +393,7 @@ fn str_expandtabs(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
             '\t' => {
                 if tab > 0 {
                     let n = tab as usize - col % tab as usize;
-                    out.extend(std::iter::repeat(' ').take(n));
+                    out.extend(std::iter::repeat_n(' ', n));
                     col += n;
                 }
             }
