@@ -72,7 +72,7 @@ fn odd_snippets_never_panic() {
         "if 0:\n yield 1", "x = 1 if 2 else 3", "a < b < c < d", "not not not x",
         "assert (x, 'msg')", "raise X from Y", "with a as (b, c): pass", "x = 10**100000",
         "x = 'a' * 10**9", "x = (1,) * 10**9", "x = 1 << 100000", "x = 2 ** -1", "x = 0 ** -1",
-        "x = 1 // 0", "x = 'abc'[10]", "x = '%s %s' % (1,)", "x = '%d' % (1,)", "x = '%' % ()",
+        "x = 1 // 0", "x = 0 ** (2 ** 32)", "x = 1 ** 10 ** 20", "x = 'abc'[10]", "x = '%s %s' % (1,)", "x = '%d' % (1,)", "x = '%' % ()",
         "def f():\n yield from ()\n return 1", "e = 1\ntry: pass\nexcept E as e: del e",
         "\tif x:\n        pass", "if x:\n\tpass\n        pass", "x = $", "x = ?", "x = `1`",
         "\0", "x = '\0'", "#!/usr/bin/env python\n# coding: utf-8\nx = 1",

@@ -185,11 +185,14 @@ fn fold_binary(op: Operator, l: Constant, r: Constant) -> Option<Constant> {
                     }
                     return Some(Constant::Float(fa.powf(fb)));
                 }
+                if a.is_zero() {
+                    return Some(Constant::Int(BigInt::from(u8::from(b.is_zero()))));
+                }
                 let e = b.to_u64()?;
                 if a.bits().saturating_mul(e) > MAX_INT_BITS {
                     return None;
                 }
-                a.pow(e as u32)
+                a.pow(u32::try_from(e).ok()?)
             }
             LShift => {
                 if b.is_negative() {
