@@ -166,6 +166,21 @@ mod tests {
     }
 
     #[test]
+    fn print_to_a_file() {
+        let vm = Vm::new();
+        init(&vm);
+        let path = std::env::temp_dir().join(format!("pyrite_print_{}.txt", std::process::id()));
+        let f = crate::types::textio::open(&vm, &vm.new_str(path.to_str().unwrap()), "w").unwrap();
+        let print = vm.dict_get_str(&vm.builtins, "print").unwrap();
+        let args = [vm.new_str("a"), vm.new_int(1), vm.new_str("-"), vm.new_str("!\n"), f.clone()];
+        let names = [vm.new_str("sep"), vm.new_str("end"), vm.new_str("file")];
+        vm.call(&print, FuncArgs { args: &args, kwnames: &names }).unwrap();
+        vm.call_method(&f, "close", &[]).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "a-1!\n");
+        let _ = std::fs::remove_file(path);
+    }
+
+    #[test]
     fn simple_functions() {
         let vm = Vm::new();
         init(&vm);
