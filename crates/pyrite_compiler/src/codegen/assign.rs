@@ -15,6 +15,9 @@ impl Compiler<'_, '_> {
         let saved = self.unit_ref().loc;
         self.set_loc(t.range());
         match t {
+            Expr::Name(n) if n.id.as_str() == "__debug__" => {
+                return Err(self.error("cannot assign to __debug__", n.range))
+            }
             Expr::Name(n) => self.name_op(&n.id, NameCtx::Store)?,
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
@@ -166,6 +169,9 @@ impl Compiler<'_, '_> {
         self.enter_depth(t.range())?;
         self.set_loc(t.range());
         match t {
+            Expr::Name(n) if n.id.as_str() == "__debug__" => {
+                return Err(self.error("cannot delete __debug__", n.range))
+            }
             Expr::Name(n) => self.name_op(&n.id, NameCtx::Del)?,
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;

@@ -309,8 +309,15 @@ pub(crate) fn fold_in_container(e: &Expr) -> Option<Constant> {
             Some(Constant::Tuple(items?))
         }
         Expr::Set(s) => {
-            let items: Option<Vec<_>> = s.elts.iter().map(fold).collect();
-            Some(Constant::FrozenSet(items?))
+            let mut items: Vec<Constant> = Vec::new();
+            for e in &s.elts {
+                let c = fold(e)?;
+                let key = super::const_key(&c);
+                if !items.iter().any(|x| super::const_key(x) == key) {
+                    items.push(c);
+                }
+            }
+            Some(Constant::FrozenSet(items))
         }
         _ => None,
     }
