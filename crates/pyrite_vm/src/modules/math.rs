@@ -89,6 +89,55 @@ math1!(
     m_tanh "tanh" f64::tanh, false;
 );
 
+// SAFETY: these libm functions take and return plain doubles, touch no
+// memory the caller owns, and are defined for every input (they report
+// domain problems through their return value).
+unsafe extern "C" {
+    safe fn erf(x: f64) -> f64;
+    safe fn erfc(x: f64) -> f64;
+    safe fn tgamma(x: f64) -> f64;
+    safe fn lgamma(x: f64) -> f64;
+    safe fn remainder(x: f64, y: f64) -> f64;
+}
+
+math1!(
+    m_erf "erf" |x| erf(x), false;
+    m_erfc "erfc" |x| erfc(x), false;
+);
+
+fn is_nonpositive_integer(x: f64) -> bool {
+    x <= 0.0 && x == x.floor()
+}
+
+fn m_gamma(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
+    let x = as_f64(vm, one_arg(vm, &args, "gamma")?)?;
+    if x == f64::NEG_INFINITY || (x.is_finite() && is_nonpositive_integer(x)) {
+        return Err(domain_error(vm));
+    }
+    math_1(vm, x, |v| tgamma(v), true)
+}
+
+fn m_lgamma(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
+    let x = as_f64(vm, one_arg(vm, &args, "lgamma")?)?;
+    if x.is_finite() && is_nonpositive_integer(x) {
+        return Err(domain_error(vm));
+    }
+    math_1(vm, x, |v| lgamma(v), true)
+}
+
+fn m_remainder(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
+    let (a, b) = two(vm, &args, "remainder")?;
+    let (x, y) = (as_f64(vm, a)?, as_f64(vm, b)?);
+    if y.is_infinite() && x.is_finite() {
+        return Ok(vm.new_float(x));
+    }
+    let r = remainder(x, y);
+    if r.is_nan() && !x.is_nan() && !y.is_nan() {
+        return Err(domain_error(vm));
+    }
+    Ok(vm.new_float(r))
+}
+
 // ----- logarithms -----
 
 /// `func(x)` for a real or arbitrarily large int argument, with CPython's
@@ -700,6 +749,8 @@ pub fn make_module(vm: &Vm) -> PyResult {
         ("cosh", m_cosh),
         ("degrees", m_degrees),
         ("dist", m_dist),
+        ("erf", m_erf),
+        ("erfc", m_erfc),
         ("exp", m_exp),
         ("exp2", m_exp2),
         ("expm1", m_expm1),
@@ -709,6 +760,7 @@ pub fn make_module(vm: &Vm) -> PyResult {
         ("fmod", m_fmod),
         ("frexp", m_frexp),
         ("fsum", m_fsum),
+        ("gamma", m_gamma),
         ("gcd", m_gcd),
         ("hypot", m_hypot),
         ("isclose", m_isclose),
@@ -718,6 +770,7 @@ pub fn make_module(vm: &Vm) -> PyResult {
         ("isqrt", m_isqrt),
         ("lcm", m_lcm),
         ("ldexp", m_ldexp),
+        ("lgamma", m_lgamma),
         ("log", m_log),
         ("log10", m_log10),
         ("log1p", m_log1p),
@@ -728,6 +781,7 @@ pub fn make_module(vm: &Vm) -> PyResult {
         ("pow", m_pow),
         ("prod", m_prod),
         ("radians", m_radians),
+        ("remainder", m_remainder),
         ("sin", m_sin),
         ("sinh", m_sinh),
         ("sqrt", m_sqrt),

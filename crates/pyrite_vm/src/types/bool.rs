@@ -81,7 +81,6 @@ pub(crate) fn init(vm: &Vm) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
 
     #[test]
     fn bool_ops() {

@@ -118,10 +118,19 @@ pub fn ldexp(x: f64, e: i64) -> f64 {
     }
     if t >= -1021 {
         // 2m is in [1, 2) and 2**(t-1) is a normal power of two: exact.
-        return (m * 2.0) * 2f64.powi((t - 1) as i32);
+        return (m * 2.0) * pow2(t - 1);
     }
     // Subnormal result: one rounding in the multiplication.
-    m * 2f64.powi(t as i32)
+    m * pow2(t)
+}
+
+/// `2**k` for `-1074 <= k <= 1023`, built from its bits (exact).
+fn pow2(k: i64) -> f64 {
+    if k >= -1022 {
+        f64::from_bits(((k + 1023) as u64) << 52)
+    } else {
+        f64::from_bits(1u64 << (k + 1074))
+    }
 }
 
 /// The exact integer value of a finite float, truncated toward zero.
@@ -621,19 +630,19 @@ fn m_as_integer_ratio(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
 }
 
 /// `round(x, ndigits)` for a float, correctly rounded (halves to even on the
-/// exact binary value). `Err(())` when the result overflows.
-pub fn round_f64(x: f64, ndigits: i64) -> Result<f64, ()> {
+/// exact binary value). `None` when the result overflows.
+pub fn round_f64(x: f64, ndigits: i64) -> Option<f64> {
     const NDIGITS_MAX: i64 = 323;
     const NDIGITS_MIN: i64 = -308;
     if !x.is_finite() || x == 0.0 || ndigits > NDIGITS_MAX {
-        return Ok(x);
+        return Some(x);
     }
     if ndigits < NDIGITS_MIN {
-        return Ok(0.0 * x);
+        return Some(0.0 * x);
     }
     if ndigits >= 0 {
         let s = format!("{:.*}", ndigits as usize, x);
-        return s.parse::<f64>().map_err(|_| ());
+        return s.parse::<f64>().ok();
     }
     let p: BigInt = num_traits::Pow::pow(BigInt::from(10), ndigits.unsigned_abs() as u32);
     let fl = x.floor();
@@ -650,9 +659,9 @@ pub fn round_f64(x: f64, ndigits: i64) -> Result<f64, ()> {
     }
     let v = num_traits::ToPrimitive::to_f64(&(q * p)).unwrap_or(f64::INFINITY);
     if v.is_infinite() {
-        return Err(());
+        return None;
     }
-    Ok(if v == 0.0 { 0.0f64.copysign(x) } else { v })
+    Some(if v == 0.0 { 0.0f64.copysign(x) } else { v })
 }
 
 fn m_round(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
@@ -671,8 +680,8 @@ fn m_round(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
         _ => i64::MAX,
     };
     match round_f64(x, nd) {
-        Ok(v) => Ok(vm.new_float(v)),
-        Err(()) => Err(vm.overflow_error("rounded value too large to represent")),
+        Some(v) => Ok(vm.new_float(v)),
+        None => Err(vm.overflow_error("rounded value too large to represent")),
     }
 }
 
@@ -1040,11 +1049,16 @@ fn complex_new(vm: &Vm, cls: &PyRef, args: FuncArgs<'_>) -> PyResult {
                 Some(r) => to_complex(vm, r, "first argument")?,
                 None => (0.0, 0.0),
             };
-            let ci = match i {
-                Some(i) => to_complex(vm, i, "second argument")?,
-                None => (0.0, 0.0),
-            };
-            (cr.0 - ci.1, cr.1 + ci.0)
+            match i {
+                // Only complex parts mix in, so `complex(1.5, -0.0)` keeps its signed zero.
+                Some(i) => {
+                    let ci = to_complex(vm, i, "second argument")?;
+                    let re = if i.downcast::<ComplexObj>().is_some() { cr.0 - ci.1 } else { cr.0 };
+                    let im = if r.is_some_and(|r| r.downcast::<ComplexObj>().is_some()) { ci.0 + cr.1 } else { ci.0 };
+                    (re, im)
+                }
+                None => cr,
+            }
         }
     };
     if cls.is(vm.types.complex.as_ref()) {
@@ -1132,14 +1146,14 @@ mod tests {
 
     #[test]
     fn rounding() {
-        assert_eq!(round_f64(2.675, 2), Ok(2.67));
-        assert_eq!(round_f64(0.125, 2), Ok(0.12));
-        assert_eq!(round_f64(12.5, -1), Ok(10.0));
-        assert_eq!(round_f64(15.0, -1), Ok(20.0));
-        assert_eq!(round_f64(15.1, -1), Ok(20.0));
-        assert!(round_f64(-4.0, -1).is_ok_and(|v| v == 0.0 && v.is_sign_negative()));
-        assert_eq!(round_f64(1e300, -300), Ok(1e300));
-        assert_eq!(round_f64(1.7e308, -308), Err(()));
+        assert_eq!(round_f64(2.675, 2), Some(2.67));
+        assert_eq!(round_f64(0.125, 2), Some(0.12));
+        assert_eq!(round_f64(12.5, -1), Some(10.0));
+        assert_eq!(round_f64(15.0, -1), Some(20.0));
+        assert_eq!(round_f64(15.1, -1), Some(20.0));
+        assert!(round_f64(-4.0, -1).is_some_and(|v| v == 0.0 && v.is_sign_negative()));
+        assert_eq!(round_f64(1e300, -300), Some(1e300));
+        assert_eq!(round_f64(1.7e308, -308), None);
     }
 
     #[test]

@@ -814,7 +814,7 @@ pub fn parse_int_text(s: &str, base: u32) -> Result<IntValue, IntParseError> {
         }
     }
     let radix = if base == 0 { 10 } else { base };
-    if !clean.bytes().all(|c| (c as char).to_digit(radix).is_some()) {
+    if !clean.bytes().all(|c| (c as char).is_digit(radix)) {
         return Err(IntParseError::Invalid);
     }
     let limit = int_max_str_digits();
@@ -1255,7 +1255,7 @@ pub(crate) fn init(vm: &Vm) {
 /// the bootstrap's own call of the init functions).
 #[cfg(test)]
 pub(crate) fn test_vm() -> Box<Vm> {
-    let vm = test_vm();
+    let vm = Vm::new();
     init(&vm);
     crate::types::bool::init(&vm);
     crate::types::float::init(&vm);
@@ -1304,7 +1304,7 @@ mod tests {
         assert_eq!(hash_int_value(&IntValue::Small(-1)), -2);
         assert_eq!(hash_int_value(&IntValue::from_big((BigInt::from(1) << 61) - 1)), 0);
         assert_eq!(hash_int_value(&IntValue::from_big(BigInt::from(1) << 61)), 1);
-        assert_eq!(hash_int_value(&IntValue::from_big(-(BigInt::from(1) << 61))), -2);
+        assert_eq!(hash_int_value(&IntValue::from_big(-(BigInt::from(1) << 61usize))), -2);
         assert_eq!(hash_int_value(&IntValue::from_big(big("1000000000000000000000000000000"))), 465258685558744706);
     }
 
@@ -1344,7 +1344,7 @@ mod tests {
         assert_eq!(vm.repr_string(&sh).unwrap(), "18446744073709551616");
         let b = vm.binary_op(&sh, &vm.new_int(70), crate::ops::BinOp::Rshift).unwrap();
         assert_eq!(vm.small_int_of(&b), Some(0));
-        let neg = vm.new_bigint(-(BigInt::from(1) << 70) - 1);
+        let neg = vm.new_bigint(-(BigInt::from(1) << 70usize) - 1);
         let b = vm.binary_op(&neg, &vm.new_int(69), crate::ops::BinOp::Rshift).unwrap();
         assert_eq!(vm.small_int_of(&b), Some(-3));
     }
