@@ -288,11 +288,11 @@ fn bytes_from_args(vm: &Vm, fname: &str, args: &FuncArgs<'_>, skip: usize) -> Py
     if err.is_some() {
         return Err(vm.type_error("errors without a string argument"));
     }
-    bytes_from_object(vm, src)
+    bytes_from_object(vm, src, fname == "bytes")
 }
 
 /// `bytes(x)` for a non-str `x`: bytes-like copy, `__bytes__`, count, or iterable of ints.
-fn bytes_from_object(vm: &Vm, src: &PyRef) -> PyResult<Vec<u8>> {
+fn bytes_from_object(vm: &Vm, src: &PyRef, plural: bool) -> PyResult<Vec<u8>> {
     if let Some(b) = bytes_like(src) {
         return Ok(b);
     }
@@ -319,7 +319,8 @@ fn bytes_from_object(vm: &Vm, src: &PyRef) -> PyResult<Vec<u8>> {
     let mut out = Vec::new();
     while let Some(x) = vm.next(&it)? {
         let v = vm.index_i64(&x)?;
-        out.push(u8::try_from(v).map_err(|_| vm.value_error("bytes must be in range(0, 256)"))?);
+        let msg = if plural { "bytes must be in range(0, 256)" } else { "byte must be in range(0, 256)" };
+        out.push(u8::try_from(v).map_err(|_| vm.value_error(msg))?);
     }
     Ok(out)
 }
@@ -347,7 +348,7 @@ fn bytearray_setitem(vm: &Vm, o: &PyRef, key: &PyRef, v: Option<PyRef>) -> PyRes
     let len = ba.with(<[u8]>::len);
     if let Some(sl) = key.downcast::<SliceObj>() {
         let new = match &v {
-            Some(v) => bytes_from_object(vm, v)?,
+            Some(v) => bytes_from_object(vm, v, false)?,
             None => Vec::new(),
         };
         let (start, stop, step, n) = slice_indices(vm, sl, len)?;
@@ -395,6 +396,12 @@ fn bytearray_setitem(vm: &Vm, o: &PyRef, key: &PyRef, v: Option<PyRef>) -> PyRes
     Ok(())
 }
 
+/// `bytearray.__hash__`: unhashable (a slot, so base-slot inheritance cannot
+/// make it hashable).
+fn unhashable(vm: &Vm, o: &PyRef) -> PyResult<i64> {
+    Err(vm.type_error(format!("unhashable type: '{}'", o.ty().name())))
+}
+
 /// Install the slots and methods of `bytes` and `bytearray`.
 pub(crate) fn init(vm: &Vm) {
     let common = Slots {
@@ -415,7 +422,7 @@ pub(crate) fn init(vm: &Vm) {
         Slots { new: Some(bytearray_new), init: Some(bytearray_init), setitem: Some(bytearray_setitem), ..common },
     );
     let mut s = *vm.types.bytearray.slots();
-    s.hash = None;
+    s.hash = Some(unhashable);
     vm.types.bytearray.set_slots(s);
     vm.dict_set_str(vm.types.bytearray.dict(), "__hash__", vm.none());
     methods::init(vm);

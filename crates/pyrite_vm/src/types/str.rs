@@ -352,7 +352,6 @@ pub(crate) fn init(vm: &Vm) {
     methods::init(vm);
     args::add_dunders(vm, &vm.types.str);
     args::add_dunders(vm, &vm.types.str_iter);
-    crate::types::format::init(vm);
 }
 
 #[cfg(test)]

@@ -490,6 +490,236 @@ fn b_fromhex(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     vm.call_pos(cls, &[vm.new_bytes(out)])
 }
 
+/// `center`/`ljust`/`rjust`: 0 left-justify, 1 right-justify, 2 center.
+fn justify(vm: &Vm, a: &FuncArgs<'_>, name: &str, how: u8) -> PyResult {
+    let (o, data, rest) = me(vm, a, name, false)?;
+    crate::types::list::arg_count(vm, rest, name, 1, 2)?;
+    let width = ssize(vm, &rest[0])?;
+    let fill = match rest.get(1) {
+        Some(f) => match bytes_like(f) {
+            Some(b) if b.len() == 1 => b[0],
+            Some(_) => {
+                return Err(vm.type_error(format!(
+                    "{name}() argument 2 must be a byte string of length 1, not {}",
+                    f.ty().name()
+                )))
+            }
+            None => {
+                return Err(vm.type_error(format!(
+                    "{name}() argument 2 must be a byte string of length 1, not {}",
+                    f.ty().name()
+                )))
+            }
+        },
+        None => b' ',
+    };
+    let len = data.len() as isize;
+    if width <= len {
+        return Ok(make_like(vm, o, data));
+    }
+    let marg = (width - len) as usize;
+    let left = match how {
+        0 => 0,
+        1 => marg,
+        _ => marg / 2 + (marg & width as usize & 1),
+    };
+    let mut out = vec![fill; left];
+    out.extend_from_slice(&data);
+    out.resize(data.len() + marg, fill);
+    Ok(make_like(vm, o, out))
+}
+
+fn b_ljust(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
+    justify(vm, &a, "ljust", 0)
+}
+fn b_rjust(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
+    justify(vm, &a, "rjust", 1)
+}
+fn b_center(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
+    justify(vm, &a, "center", 2)
+}
+
+fn b_zfill(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
+    let (o, data, rest) = me(vm, &a, "zfill", false)?;
+    let [w] = rest else {
+        return Err(vm.type_error(format!("{}.zfill() takes exactly one argument ({} given)", tyname(o), rest.len())));
+    };
+    let width = ssize(vm, w)?;
+    if width <= data.len() as isize {
+        return Ok(make_like(vm, o, data));
+    }
+    let pad = width as usize - data.len();
+    let (sign, digits) = match data.first() {
+        Some(&c @ (b'+' | b'-')) => (vec![c], &data[1..]),
+        _ => (Vec::new(), &data[..]),
+    };
+    let mut out = sign;
+    out.resize(out.len() + pad, b'0');
+    out.extend_from_slice(digits);
+    Ok(make_like(vm, o, out))
+}
+
+fn b_expandtabs(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
+    let (o, data, _) = me(vm, &a, "expandtabs", true)?;
+    let [ts] = bind_from(vm, &a, 1, "expandtabs", &["tabsize"], 0)?;
+    let tab = match ts {
+        Some(t) => ssize(vm, t)?,
+        None => 8,
+    };
+    let mut out = Vec::with_capacity(data.len());
+    let mut col = 0usize;
+    for &c in &data {
+        match c {
+            b'\t' if tab > 0 => {
+                let n = tab as usize - col % tab as usize;
+                out.resize(out.len() + n, b' ');
+                col += n;
+            }
+            b'\t' => {}
+            b'\n' | b'\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    Ok(make_like(vm, o, out))
+}
+
+fn b_swapcase(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
+    let (o, d) = noargs(vm, &a, "swapcase")?;
+    let out = d.iter().map(|&c| if c.is_ascii_uppercase() { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() }).collect();
+    Ok(make_like(vm, o, out))
+}
+
+fn b_capitalize(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
+    let (o, d) = noargs(vm, &a, "capitalize")?;
+    let out = d.iter().enumerate().map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() }).collect();
+    Ok(make_like(vm, o, out))
+}
+
+fn b_title(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
+    let (o, d) = noargs(vm, &a, "title")?;
+    let mut prev_cased = false;
+    let out = d
+        .iter()
+        .map(|&c| {
+            let r = if prev_cased { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() };
+            prev_cased = c.is_ascii_alphabetic();
+            r
+        })
+        .collect();
+    Ok(make_like(vm, o, out))
+}
+
+fn b_splitlines(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
+    let (o, data, _) = me(vm, &a, "splitlines", true)?;
+    let [keep] = bind_from(vm, &a, 1, "splitlines", &["keepends"], 0)?;
+    let keep = match keep {
+        Some(k) => vm.index_i64(k)? != 0,
+        None => false,
+    };
+    let mut parts = Vec::new();
+    let (mut start, mut i) = (0, 0);
+    while i < data.len() {
+        let c = data[i];
+        if c != b'\n' && c != b'\r' {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        if c == b'\r' && data.get(end) == Some(&b'\n') {
+            end += 1;
+        }
+        parts.push(data[start..if keep { end } else { i }].to_vec());
+        start = end;
+        i = end;
+    }
+    if start < data.len() {
+        parts.push(data[start..].to_vec());
+    }
+    Ok(vm.new_list(parts.into_iter().map(|p| make_like(vm, o, p)).collect()))
+}
+
+fn affix_remove(vm: &Vm, a: &FuncArgs<'_>, name: &str, suffix: bool) -> PyResult {
+    let (o, data, rest) = me(vm, a, name, false)?;
+    let [x] = rest else {
+        return Err(vm.type_error(format!("{}.{name}() takes exactly one argument ({} given)", tyname(o), rest.len())));
+    };
+    let p = need_bytes(vm, x)?;
+    let out = if suffix {
+        data.strip_suffix(&p[..]).unwrap_or(&data).to_vec()
+    } else {
+        data.strip_prefix(&p[..]).unwrap_or(&data).to_vec()
+    };
+    Ok(make_like(vm, o, out))
+}
+
+fn b_removeprefix(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
+    affix_remove(vm, &a, "removeprefix", false)
+}
+fn b_removesuffix(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
+    affix_remove(vm, &a, "removesuffix", true)
+}
+
+fn b_translate(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
+    let (o, data, _) = me(vm, &a, "translate", true)?;
+    let [table, delete] = bind_from(vm, &a, 1, "translate", &["table", "delete"], 1)?;
+    let table = match table {
+        Some(t) if !vm.is_none(t) => {
+            let t = need_bytes(vm, t)?;
+            if t.len() != 256 {
+                return Err(vm.value_error("translation table must be 256 characters long"));
+            }
+            Some(t)
+        }
+        _ => None,
+    };
+    let delete = match delete {
+        Some(d) => need_bytes(vm, d)?,
+        None => Vec::new(),
+    };
+    let out = data
+        .iter()
+        .filter(|c| !delete.contains(c))
+        .map(|&c| table.as_ref().map_or(c, |t| t[c as usize]))
+        .collect();
+    Ok(make_like(vm, o, out))
+}
+
+fn b_maketrans(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
+    let pos = a.positional();
+    crate::types::list::arg_count(vm, pos, "maketrans", 2, 2)?;
+    let from = need_bytes(vm, &pos[0])?;
+    let to = need_bytes(vm, &pos[1])?;
+    if from.len() != to.len() {
+        return Err(vm.value_error("maketrans arguments must have same length"));
+    }
+    let mut table: Vec<u8> = (0..=255).collect();
+    for (f, t) in from.iter().zip(&to) {
+        table[*f as usize] = *t;
+    }
+    Ok(vm.new_bytes(table))
+}
+
+fn b_sizeof(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
+    let (o, d) = noargs(vm, &a, "__sizeof__")?;
+    let size = if o.ty().layout == Layout::ByteArray {
+        56 + if d.is_empty() { 0 } else { d.len() + 1 }
+    } else {
+        33 + d.len()
+    };
+    Ok(vm.new_int(size as i64))
+}
+
+fn b_getnewargs(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
+    let (_, d) = noargs(vm, &a, "__getnewargs__")?;
+    Ok(vm.new_tuple(vec![vm.new_bytes(d)]))
+}
+
 // ----- bytearray mutators -----
 
 fn ba_self<'a>(vm: &Vm, a: &FuncArgs<'a>, name: &str) -> PyResult<(&'a ByteArrayObj, &'a [PyRef])> {
@@ -615,13 +845,28 @@ pub(super) fn init(vm: &Vm) {
         ("isupper", b_isupper),
         ("islower", b_islower),
         ("hex", b_hex),
+        ("ljust", b_ljust),
+        ("rjust", b_rjust),
+        ("center", b_center),
+        ("zfill", b_zfill),
+        ("expandtabs", b_expandtabs),
+        ("swapcase", b_swapcase),
+        ("capitalize", b_capitalize),
+        ("title", b_title),
+        ("splitlines", b_splitlines),
+        ("removeprefix", b_removeprefix),
+        ("removesuffix", b_removesuffix),
+        ("translate", b_translate),
+        ("__sizeof__", b_sizeof),
     ];
     for ty in [&vm.types.bytes, &vm.types.bytearray] {
         for (name, f) in shared {
             vm.add_method(ty, name, *f);
         }
         vm.add_classmethod(ty, "fromhex", b_fromhex);
+        vm.add_staticmethod(ty, "maketrans", b_maketrans);
     }
+    vm.add_method(&vm.types.bytes, "__getnewargs__", b_getnewargs);
     let ba: &[(&'static str, NativeFn)] = &[
         ("append", ba_append),
         ("extend", ba_extend),

@@ -652,14 +652,17 @@ fn str_getnewargs(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
 
 fn str_sizeof(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     let s = s_noargs(vm, &a, "__sizeof__")?;
-    let per_char = match s.as_str().chars().map(|c| c as u32).max().unwrap_or(0) {
-        0..=0x7F => 1,
-        0x80..=0xFF => 1,
-        0x100..=0xFFFF => 2,
-        _ => 4,
+    let size = if s.is_ascii() {
+        48 + s.char_len + 1
+    } else {
+        let per_char = match s.as_str().chars().map(|c| c as u32).max().unwrap_or(0) {
+            0..=0xFF => 1,
+            0x100..=0xFFFF => 2,
+            _ => 4,
+        };
+        72 + (s.char_len + 1) * per_char
     };
-    let header = if s.is_ascii() { 40 } else { 56 };
-    Ok(vm.new_int((header + (s.char_len + 1) * per_char) as i64))
+    Ok(vm.new_int(size as i64))
 }
 
 /// Register the methods of `str`.
