@@ -225,8 +225,11 @@ fn bytes_iter(vm: &Vm, o: &PyRef) -> PyResult {
 fn bytes_add(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult {
     let Some(mut x) = bytes_like(a) else { return Ok(vm.not_implemented.clone()) };
     let Some(y) = bytes_like(b) else {
-        if b.ty().is_heap() && b.ty().slots().add.is_some() {
-            return Ok(vm.not_implemented.clone());
+        if let Some(f) = b.ty().slots().add.filter(|f| *f as usize != bytes_add as usize) {
+            let r = f(vm, a, b)?;
+            if !r.is(&vm.not_implemented) {
+                return Ok(r);
+            }
         }
         return Err(vm.type_error(format!("can't concat {} to {}", b.ty().name(), a.ty().name())));
     };

@@ -249,8 +249,13 @@ fn str_iter_length_hint(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
 fn str_add(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult {
     let Some(x) = a.downcast::<StrObj>() else { return Ok(vm.not_implemented.clone()) };
     let Some(y) = b.downcast::<StrObj>() else {
-        if b.ty().is_heap() && b.ty().slots().add.is_some() {
-            return Ok(vm.not_implemented.clone());
+        // CPython tries the right operand's `__radd__` before `str`'s
+        // sequence concatenation raises.
+        if let Some(f) = b.ty().slots().add.filter(|f| *f as usize != str_add as usize) {
+            let r = f(vm, a, b)?;
+            if !r.is(&vm.not_implemented) {
+                return Ok(r);
+            }
         }
         return Err(vm.type_error(format!("can only concatenate str (not \"{}\") to str", b.ty().name())));
     };
