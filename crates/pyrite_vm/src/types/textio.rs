@@ -487,8 +487,8 @@ fn file_iternext(vm: &Vm, o: &PyRef) -> PyResult<Option<PyRef>> {
     next_line(vm, f)
 }
 
-fn getter(o: &PyRef) -> &TextIOObj {
-    o.downcast::<TextIOObj>().expect("file getset on a file")
+fn getter<'a>(vm: &Vm, o: &'a PyRef) -> PyResult<&'a TextIOObj> {
+    o.downcast::<TextIOObj>().ok_or_else(|| vm.type_error(format!("descriptor requires a '_io.TextIOWrapper' object but received a '{}'", o.ty().name())))
 }
 
 /// Install the file type's slots, methods and attributes.
@@ -526,11 +526,11 @@ pub(crate) fn init(vm: &Vm) {
         file_close(vm, FuncArgs::pos(&a.args[..1]))?;
         Ok(vm.none())
     });
-    vm.add_getset(t, "name", |_, o| Ok(getter(o).name.clone()), None);
-    vm.add_getset(t, "mode", |vm, o| Ok(vm.new_str(&getter(o).mode)), None);
-    vm.add_getset(t, "closed", |vm, o| Ok(vm.new_bool(getter(o).state.borrow().is_closed())), None);
+    vm.add_getset(t, "name", |vm, o| Ok(getter(vm, o)?.name.clone()), None);
+    vm.add_getset(t, "mode", |vm, o| Ok(vm.new_str(&getter(vm, o)?.mode)), None);
+    vm.add_getset(t, "closed", |vm, o| Ok(vm.new_bool(getter(vm, o)?.state.borrow().is_closed())), None);
     vm.add_getset(t, "encoding", |vm, _| Ok(vm.new_str("utf-8")), None);
-    vm.add_getset(t, "line_buffering", |vm, o| Ok(vm.new_bool(getter(o).state.borrow().line_buffering)), None);
+    vm.add_getset(t, "line_buffering", |vm, o| Ok(vm.new_bool(getter(vm, o)?.state.borrow().line_buffering)), None);
 }
 
 #[cfg(test)]

@@ -26,8 +26,8 @@ fn visit_cells(cells: &[&UnsafeCell<Option<PyRef>>], visit: &mut dyn FnMut(&PyOb
 
 // ----- property -----
 
-fn prop(o: &PyRef) -> &PropertyObj {
-    o.downcast::<PropertyObj>().expect("property slot called on a property")
+fn prop<'a>(vm: &Vm, o: &'a PyRef) -> PyResult<&'a PropertyObj> {
+    o.downcast::<PropertyObj>().ok_or_else(|| vm.type_error(format!("descriptor requires a 'property' object but received a '{}'", o.ty().name())))
 }
 
 fn init_property(vm: &Vm) {
@@ -78,15 +78,15 @@ fn init_property(vm: &Vm) {
     vm.add_method(t, "getter", |vm, a| property_copy(vm, a, 0));
     vm.add_method(t, "setter", |vm, a| property_copy(vm, a, 1));
     vm.add_method(t, "deleter", |vm, a| property_copy(vm, a, 2));
-    vm.add_getset(t, "fget", |vm, o| Ok(cell_get(&prop(o).fget).unwrap_or_else(|| vm.none())), None);
-    vm.add_getset(t, "fset", |vm, o| Ok(cell_get(&prop(o).fset).unwrap_or_else(|| vm.none())), None);
-    vm.add_getset(t, "fdel", |vm, o| Ok(cell_get(&prop(o).fdel).unwrap_or_else(|| vm.none())), None);
+    vm.add_getset(t, "fget", |vm, o| Ok(cell_get(&prop(vm, o)?.fget).unwrap_or_else(|| vm.none())), None);
+    vm.add_getset(t, "fset", |vm, o| Ok(cell_get(&prop(vm, o)?.fset).unwrap_or_else(|| vm.none())), None);
+    vm.add_getset(t, "fdel", |vm, o| Ok(cell_get(&prop(vm, o)?.fdel).unwrap_or_else(|| vm.none())), None);
     vm.add_getset(
         t,
         "__doc__",
-        |vm, o| Ok(cell_get(&prop(o).doc).unwrap_or_else(|| vm.none())),
+        |vm, o| Ok(cell_get(&prop(vm, o)?.doc).unwrap_or_else(|| vm.none())),
         Some(|vm, o, v| {
-            cell_set(&prop(o).doc, v.filter(|v| !vm.is_none(v)));
+            cell_set(&prop(vm, o)?.doc, v.filter(|v| !vm.is_none(v)));
             Ok(())
         }),
     );
@@ -126,7 +126,7 @@ fn property_init(vm: &Vm, o: &PyRef, a: FuncArgs<'_>) -> PyResult {
             doc = vm.lookup_attr_str(g, "__doc__")?.filter(|d| !vm.is_none(d));
         }
     }
-    let p = prop(o);
+    let p = prop(vm, o)?;
     cell_set(&p.fget, vals[0].clone());
     cell_set(&p.fset, vals[1].clone());
     cell_set(&p.fdel, vals[2].clone());
@@ -158,7 +158,7 @@ fn property_error(vm: &Vm, p: &PyRef, inst: &PyRef, what: &str) -> crate::PyErr 
 
 fn property_get(vm: &Vm, p: &PyRef, inst: Option<&PyRef>, _owner: &PyRef) -> PyResult {
     let Some(inst) = inst else { return Ok(p.clone()) };
-    match cell_get(&prop(p).fget) {
+    match cell_get(&prop(vm, p)?.fget) {
         Some(f) => vm.call_pos(&f, std::slice::from_ref(inst)),
         None => Err(property_error(vm, p, inst, "getter")),
     }
@@ -166,11 +166,11 @@ fn property_get(vm: &Vm, p: &PyRef, inst: Option<&PyRef>, _owner: &PyRef) -> PyR
 
 fn property_set(vm: &Vm, p: &PyRef, inst: &PyRef, v: Option<PyRef>) -> PyResult<()> {
     match v {
-        Some(v) => match cell_get(&prop(p).fset) {
+        Some(v) => match cell_get(&prop(vm, p)?.fset) {
             Some(f) => vm.call_pos(&f, &[inst.clone(), v]).map(drop),
             None => Err(property_error(vm, p, inst, "setter")),
         },
-        None => match cell_get(&prop(p).fdel) {
+        None => match cell_get(&prop(vm, p)?.fdel) {
             Some(f) => vm.call_pos(&f, std::slice::from_ref(inst)).map(drop),
             None => Err(property_error(vm, p, inst, "deleter")),
         },
@@ -184,7 +184,7 @@ fn property_copy(vm: &Vm, a: FuncArgs<'_>, which: usize) -> PyResult {
         [s, f] => (s, f),
         p => return Err(vm.type_error(format!("expected 1 argument, got {}", p.len().saturating_sub(1)))),
     };
-    let p = prop(s);
+    let p = prop(vm, s)?;
     let mut fns: Vec<PyRef> = [&p.fget, &p.fset, &p.fdel].iter().map(|c| cell_get(c).unwrap_or_else(|| vm.none())).collect();
     fns[which] = f.clone();
     // A docstring taken from the old getter is refreshed from the new one.
@@ -210,12 +210,12 @@ fn wrapped_new(vm: &Vm, cls: &PyRef, a: FuncArgs<'_>, name: &str) -> PyResult<(T
     }
 }
 
-fn sm(o: &PyRef) -> &StaticMethodObj {
-    o.downcast::<StaticMethodObj>().expect("staticmethod slot called on a staticmethod")
+fn sm<'a>(vm: &Vm, o: &'a PyRef) -> PyResult<&'a StaticMethodObj> {
+    o.downcast::<StaticMethodObj>().ok_or_else(|| vm.type_error(format!("descriptor requires a 'staticmethod' object but received a '{}'", o.ty().name())))
 }
 
-fn cm(o: &PyRef) -> &ClassMethodObj {
-    o.downcast::<ClassMethodObj>().expect("classmethod slot called on a classmethod")
+fn cm<'a>(vm: &Vm, o: &'a PyRef) -> PyResult<&'a ClassMethodObj> {
+    o.downcast::<ClassMethodObj>().ok_or_else(|| vm.type_error(format!("descriptor requires a 'classmethod' object but received a '{}'", o.ty().name())))
 }
 
 fn wrapped_repr(vm: &Vm, kind: &str, f: Option<PyRef>) -> PyResult {
@@ -236,12 +236,12 @@ fn init_staticmethod(vm: &Vm) {
                 Ok(alloc_object(&t, |ob| StaticMethodObj { ob, func: UnsafeCell::new(Some(f)) }))
             }),
             init: Some(|vm, _, _| Ok(vm.none())),
-            descr_get: Some(|vm, o, _, _| cell_get(&sm(o).func).ok_or_else(|| vm.runtime_error("uninitialized staticmethod object"))),
+            descr_get: Some(|vm, o, _, _| cell_get(&sm(vm, o)?.func).ok_or_else(|| vm.runtime_error("uninitialized staticmethod object"))),
             call: Some(|vm, o, a| {
-                let f = cell_get(&sm(o).func).ok_or_else(|| vm.runtime_error("uninitialized staticmethod object"))?;
+                let f = cell_get(&sm(vm, o)?.func).ok_or_else(|| vm.runtime_error("uninitialized staticmethod object"))?;
                 vm.call(&f, a)
             }),
-            repr: Some(|vm, o| wrapped_repr(vm, "staticmethod", cell_get(&sm(o).func))),
+            repr: Some(|vm, o| wrapped_repr(vm, "staticmethod", cell_get(&sm(vm, o)?.func))),
             traverse: Some(|o, visit| {
                 // SAFETY: installed on the staticmethod type (and subclasses) only.
                 visit_cells(&[&unsafe { o.downcast_unchecked::<StaticMethodObj>() }.func], visit);
@@ -253,11 +253,11 @@ fn init_staticmethod(vm: &Vm) {
             ..Default::default()
         },
     );
-    vm.add_getset(t, "__func__", |vm, o| Ok(cell_get(&sm(o).func).unwrap_or_else(|| vm.none())), None);
-    vm.add_getset(t, "__wrapped__", |vm, o| Ok(cell_get(&sm(o).func).unwrap_or_else(|| vm.none())), None);
+    vm.add_getset(t, "__func__", |vm, o| Ok(cell_get(&sm(vm, o)?.func).unwrap_or_else(|| vm.none())), None);
+    vm.add_getset(t, "__wrapped__", |vm, o| Ok(cell_get(&sm(vm, o)?.func).unwrap_or_else(|| vm.none())), None);
     vm.add_method(t, "__get__", |vm, a| {
         let s = a.positional().first().ok_or_else(|| vm.type_error("descriptor '__get__' needs an argument"))?;
-        cell_get(&sm(s).func).ok_or_else(|| vm.runtime_error("uninitialized staticmethod object"))
+        cell_get(&sm(vm, s)?.func).ok_or_else(|| vm.runtime_error("uninitialized staticmethod object"))
     });
 }
 
@@ -272,7 +272,7 @@ fn init_classmethod(vm: &Vm) {
             }),
             init: Some(|vm, _, _| Ok(vm.none())),
             descr_get: Some(classmethod_get),
-            repr: Some(|vm, o| wrapped_repr(vm, "classmethod", cell_get(&cm(o).func))),
+            repr: Some(|vm, o| wrapped_repr(vm, "classmethod", cell_get(&cm(vm, o)?.func))),
             traverse: Some(|o, visit| {
                 // SAFETY: installed on the classmethod type (and subclasses) only.
                 visit_cells(&[&unsafe { o.downcast_unchecked::<ClassMethodObj>() }.func], visit);
@@ -284,8 +284,8 @@ fn init_classmethod(vm: &Vm) {
             ..Default::default()
         },
     );
-    vm.add_getset(t, "__func__", |vm, o| Ok(cell_get(&cm(o).func).unwrap_or_else(|| vm.none())), None);
-    vm.add_getset(t, "__wrapped__", |vm, o| Ok(cell_get(&cm(o).func).unwrap_or_else(|| vm.none())), None);
+    vm.add_getset(t, "__func__", |vm, o| Ok(cell_get(&cm(vm, o)?.func).unwrap_or_else(|| vm.none())), None);
+    vm.add_getset(t, "__wrapped__", |vm, o| Ok(cell_get(&cm(vm, o)?.func).unwrap_or_else(|| vm.none())), None);
     vm.add_method(t, "__get__", |vm, a| {
         let p = a.positional();
         let s = p.first().ok_or_else(|| vm.type_error("descriptor '__get__' needs an argument"))?;
@@ -302,7 +302,7 @@ fn init_classmethod(vm: &Vm) {
 /// `classmethod.__get__`: bind the function to the owner class (chaining
 /// through the wrapped object's own `__get__` when it is not a plain function).
 fn classmethod_get(vm: &Vm, o: &PyRef, _inst: Option<&PyRef>, owner: &PyRef) -> PyResult {
-    let f = cell_get(&cm(o).func).ok_or_else(|| vm.runtime_error("uninitialized classmethod object"))?;
+    let f = cell_get(&cm(vm, o)?.func).ok_or_else(|| vm.runtime_error("uninitialized classmethod object"))?;
     if f.ty().layout != crate::types::typeobj::Layout::Function {
         if let Some(g) = f.ty().slots().descr_get {
             return g(vm, &f, Some(owner), &vm.type_of(owner).into_ref());

@@ -96,22 +96,22 @@ fn init_base(vm: &Vm) {
         Ok(s.clone())
     });
     vm.add_method(t, "add_note", exc_add_note);
-    vm.add_getset(t, "args", |_, o| Ok(payload(o).args()), Some(set_args));
+    vm.add_getset(t, "args", |vm, o| Ok(payload(vm, o)?.args()), Some(set_args));
     vm.add_getset(
         t,
         "__traceback__",
-        |vm, o| Ok(cell_get(&payload(o).traceback).unwrap_or_else(|| vm.none())),
+        |vm, o| Ok(cell_get(&payload(vm, o)?.traceback).unwrap_or_else(|| vm.none())),
         Some(set_traceback_checked),
     );
-    vm.add_getset(t, "__context__", |vm, o| Ok(cell_get(&payload(o).context).unwrap_or_else(|| vm.none())), Some(set_context_checked));
-    vm.add_getset(t, "__cause__", |vm, o| Ok(cell_get(&payload(o).cause).unwrap_or_else(|| vm.none())), Some(set_cause_checked));
+    vm.add_getset(t, "__context__", |vm, o| Ok(cell_get(&payload(vm, o)?.context).unwrap_or_else(|| vm.none())), Some(set_context_checked));
+    vm.add_getset(t, "__cause__", |vm, o| Ok(cell_get(&payload(vm, o)?.cause).unwrap_or_else(|| vm.none())), Some(set_cause_checked));
     vm.add_getset(
         t,
         "__suppress_context__",
-        |vm, o| Ok(vm.new_bool(payload(o).suppress_context.get())),
+        |vm, o| Ok(vm.new_bool(payload(vm, o)?.suppress_context.get())),
         Some(|vm, o, v| {
             let v = v.ok_or_else(|| vm.type_error("can't delete __suppress_context__ attribute"))?;
-            payload(o).suppress_context.set(vm.truthy(&v)?);
+            payload(vm, o)?.suppress_context.set(vm.truthy(&v)?);
             Ok(())
         }),
     );
@@ -121,7 +121,7 @@ fn init_base(vm: &Vm) {
         |vm, o| Ok(vm.instance_dict(o).unwrap_or_else(|| vm.none())),
         Some(|vm, o, v| {
             let v = v.filter(|v| v.downcast::<DictObj>().is_some()).ok_or_else(|| vm.type_error("__dict__ must be set to a dictionary"))?;
-            cell_set(&payload(o).dict, Some(v));
+            cell_set(&payload(vm, o)?.dict, Some(v));
             Ok(())
         }),
     );
@@ -135,10 +135,12 @@ fn two_args<'a>(vm: &Vm, a: FuncArgs<'a>, name: &str) -> PyResult<(&'a PyRef, &'
     }
 }
 
-/// The payload of an object whose type has the exception layout (all
-/// callers are slots/getsets of exception types).
-fn payload(o: &PyRef) -> &ExceptionObj {
-    o.downcast::<ExceptionObj>().expect("exception slot called on an exception")
+/// The payload of an exception (TypeError for other objects, which can
+/// reach here through `BaseException.__str__(1)` and the like).
+fn payload<'a>(vm: &Vm, o: &'a PyRef) -> PyResult<&'a ExceptionObj> {
+    o.downcast::<ExceptionObj>().ok_or_else(|| {
+        vm.type_error(format!("descriptor requires a 'BaseException' object but received a '{}'", o.ty().name()))
+    })
 }
 
 fn base_new(vm: &Vm, cls: &PyRef, a: FuncArgs<'_>) -> PyResult {
@@ -159,30 +161,30 @@ fn no_keywords(vm: &Vm, o: &PyRef, a: &FuncArgs<'_>) -> PyResult<()> {
 
 fn base_init(vm: &Vm, o: &PyRef, a: FuncArgs<'_>) -> PyResult {
     no_keywords(vm, o, &a)?;
-    payload(o).set_args(vm.new_tuple(a.positional().to_vec()));
+    payload(vm, o)?.set_args(vm.new_tuple(a.positional().to_vec()));
     Ok(vm.none())
 }
 
 fn base_repr(vm: &Vm, o: &PyRef) -> PyResult {
     let name = o.ty().name().to_string();
-    let items = payload(o).arg_items();
-    let inner = if items.len() == 1 { vm.repr_string(&items[0])? } else { vm.repr_string(&payload(o).args())? };
+    let items = payload(vm, o)?.arg_items();
+    let inner = if items.len() == 1 { vm.repr_string(&items[0])? } else { vm.repr_string(&payload(vm, o)?.args())? };
     Ok(vm.new_string(if items.len() == 1 { format!("{}({})", name, inner) } else { format!("{}{}", name, inner) }))
 }
 
 fn base_str(vm: &Vm, o: &PyRef) -> PyResult {
-    let items = payload(o).arg_items();
+    let items = payload(vm, o)?.arg_items();
     match items.len() {
         0 => Ok(vm.empty_str.clone()),
         1 => vm.str(&items[0]),
-        _ => vm.str(&payload(o).args()),
+        _ => vm.str(&payload(vm, o)?.args()),
     }
 }
 
 fn set_args(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
     let v = v.ok_or_else(|| vm.type_error("args may not be deleted"))?;
     let t = if v.downcast::<TupleObj>().is_some() && std::ptr::eq(v.ty(), &*vm.types.tuple) { v } else { vm.new_tuple(vm.collect(&v)?) };
-    payload(o).set_args(t);
+    payload(vm, o)?.set_args(t);
     Ok(())
 }
 
@@ -195,7 +197,7 @@ fn set_traceback_checked(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
     } else {
         return Err(vm.type_error("__traceback__ must be a traceback or None"));
     };
-    cell_set(&payload(o).traceback, tb);
+    cell_set(&payload(vm, o)?.traceback, tb);
     Ok(())
 }
 
@@ -212,14 +214,14 @@ fn exception_or_none(vm: &Vm, v: Option<PyRef>, what: &str) -> PyResult<Option<P
 
 fn set_context_checked(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
     let v = exception_or_none(vm, v, "__context__")?;
-    cell_set(&payload(o).context, v);
+    cell_set(&payload(vm, o)?.context, v);
     Ok(())
 }
 
 fn set_cause_checked(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
     let v = exception_or_none(vm, v, "__cause__")?;
-    cell_set(&payload(o).cause, v);
-    payload(o).suppress_context.set(true);
+    cell_set(&payload(vm, o)?.cause, v);
+    payload(vm, o)?.suppress_context.set(true);
     Ok(())
 }
 
@@ -394,7 +396,7 @@ fn specific_slots(name: &str) -> Slots {
 }
 
 fn key_error_str(vm: &Vm, o: &PyRef) -> PyResult {
-    let items = payload(o).arg_items();
+    let items = payload(vm, o)?.arg_items();
     if items.len() == 1 {
         vm.repr(&items[0])
     } else {
@@ -417,7 +419,7 @@ fn init_keywords(vm: &Vm, o: &PyRef, a: &FuncArgs<'_>, allowed: &[&str]) -> PyRe
 
 fn import_error_init(vm: &Vm, o: &PyRef, a: FuncArgs<'_>) -> PyResult {
     init_keywords(vm, o, &a, &["name", "path"])?;
-    payload(o).set_args(vm.new_tuple(a.positional().to_vec()));
+    payload(vm, o)?.set_args(vm.new_tuple(a.positional().to_vec()));
     Ok(vm.none())
 }
 
@@ -433,7 +435,7 @@ fn import_error_str(vm: &Vm, o: &PyRef) -> PyResult {
 fn name_error_init(vm: &Vm, o: &PyRef, a: FuncArgs<'_>) -> PyResult {
     let allowed: &[&str] = if vm.is_instance(o, &vm.exc.attribute_error) { &["name", "obj"] } else { &["name"] };
     init_keywords(vm, o, &a, allowed)?;
-    payload(o).set_args(vm.new_tuple(a.positional().to_vec()));
+    payload(vm, o)?.set_args(vm.new_tuple(a.positional().to_vec()));
     Ok(vm.none())
 }
 
@@ -487,7 +489,7 @@ fn os_error_init(vm: &Vm, o: &PyRef, a: FuncArgs<'_>) -> PyResult {
 
 fn os_error_str(vm: &Vm, o: &PyRef) -> PyResult {
     let get = |n: &str| dict_attr(vm, o, n).filter(|v| !vm.is_none(v));
-    let items = payload(o).arg_items();
+    let items = payload(vm, o)?.arg_items();
     let errno = get("errno").or_else(|| Some(os_arg(vm, &items, 0)).filter(|v| !vm.is_none(v)));
     let strerror = get("strerror").or_else(|| Some(os_arg(vm, &items, 1)).filter(|v| !vm.is_none(v)));
     let (Some(errno), Some(strerror)) = (errno, strerror) else { return base_str(vm, o) };
@@ -515,7 +517,7 @@ fn syntax_error_str(vm: &Vm, o: &PyRef) -> PyResult {
 
 /// The five `UnicodeError` arguments when well-formed: (encoding, object, start, end, reason).
 fn unicode_parts(vm: &Vm, o: &PyRef) -> Option<(String, PyRef, i64, i64, String)> {
-    let a = payload(o).arg_items();
+    let a = payload(vm, o).ok()?.arg_items();
     if a.len() != 5 {
         return None;
     }
@@ -579,8 +581,8 @@ pub fn os_error_from_io(vm: &Vm, err: &std::io::Error, filename: Option<&PyRef>)
 
 // ----- traceback objects -----
 
-fn tb(o: &PyRef) -> &TracebackObj {
-    o.downcast::<TracebackObj>().expect("traceback slot called on a traceback")
+fn tb<'a>(vm: &Vm, o: &'a PyRef) -> PyResult<&'a TracebackObj> {
+    o.downcast::<TracebackObj>().ok_or_else(|| vm.type_error(format!("descriptor requires a 'traceback' object but received a '{}'", o.ty().name())))
 }
 
 fn init_traceback(vm: &Vm) {
@@ -602,12 +604,12 @@ fn init_traceback(vm: &Vm) {
             ..Default::default()
         },
     );
-    vm.add_getset(t, "tb_next", |vm, o| Ok(cell_get(&tb(o).next).unwrap_or_else(|| vm.none())), None);
-    vm.add_getset(t, "tb_lineno", |vm, o| Ok(vm.new_int(tb(o).lineno as i64)), None);
-    vm.add_getset(t, "tb_lasti", |vm, o| Ok(vm.new_int(tb(o).lasti as i64 * 2)), None);
+    vm.add_getset(t, "tb_next", |vm, o| Ok(cell_get(&tb(vm, o)?.next).unwrap_or_else(|| vm.none())), None);
+    vm.add_getset(t, "tb_lineno", |vm, o| Ok(vm.new_int(tb(vm, o)?.lineno as i64)), None);
+    vm.add_getset(t, "tb_lasti", |vm, o| Ok(vm.new_int(tb(vm, o)?.lasti as i64 * 2)), None);
     vm.add_getset(t, "tb_frame", |vm, o| {
         // A stand-in for the frame (frames are not objects yet): its code and line.
-        let x = tb(o);
+        let x = tb(vm, o)?;
         crate::modules::sys::new_namespace(vm, "frame", &[
             ("f_code", x.code.clone()),
             ("f_lineno", vm.new_int(x.lineno as i64)),
