@@ -5,6 +5,8 @@
 
 use super::ir::{BlockId, Cfg, Instr, Op};
 use super::stack::max_stack_depth;
+use std::collections::HashMap;
+
 use super::const_key;
 use crate::bytecode::{Constant, ExceptionTableEntry, Instruction, Location, Opcode};
 
@@ -52,7 +54,12 @@ fn skip_empty(cfg: &Cfg, next: &[Option<BlockId>], mut b: BlockId) -> BlockId {
 }
 
 /// Assembles the CFG of one code unit.
-pub(crate) fn assemble(mut cfg: Cfg, prefix: Vec<Instr>, consts: &mut Vec<Constant>) -> Assembled {
+pub(crate) fn assemble(
+    mut cfg: Cfg,
+    prefix: Vec<Instr>,
+    consts: &mut Vec<Constant>,
+    const_index: &mut HashMap<String, u32>,
+) -> Assembled {
     // Keep only placed blocks, each once.
     let mut seen = vec![false; cfg.blocks.len()];
     cfg.order.retain(|&b| !std::mem::replace(&mut seen[b], true));
@@ -66,7 +73,7 @@ pub(crate) fn assemble(mut cfg: Cfg, prefix: Vec<Instr>, consts: &mut Vec<Consta
     }
     retarget_empty(&mut cfg);
     for b in cfg.order.clone() {
-        fold_const_tuples(&mut cfg.blocks[b].instrs, consts);
+        fold_const_tuples(&mut cfg.blocks[b].instrs, consts, const_index);
         fold_push_null(&mut cfg.blocks[b].instrs);
     }
     // Like CPython's optimize_cfg: inline small exits, peephole, inline again (so exits that
@@ -168,7 +175,11 @@ fn optimize(cfg: &mut Cfg) {
 }
 
 /// `LOAD_CONST ×n; BUILD_TUPLE n` → one LOAD_CONST of the tuple (fold_tuple_on_constants).
-fn fold_const_tuples(instrs: &mut [Instr], consts: &mut Vec<Constant>) {
+fn fold_const_tuples(
+    instrs: &mut [Instr],
+    consts: &mut Vec<Constant>,
+    const_index: &mut HashMap<String, u32>,
+) {
     for i in 0..instrs.len() {
         if !instrs[i].is(Opcode::BUILD_TUPLE) {
             continue;
@@ -181,10 +192,11 @@ fn fold_const_tuples(instrs: &mut [Instr], consts: &mut Vec<Constant>) {
             instrs[i - n..i].iter().map(|x| consts[x.arg as usize].clone()).collect();
         let c = Constant::Tuple(items);
         let key = const_key(&c);
-        let idx = match consts.iter().position(|x| const_key(x) == key) {
-            Some(p) => p,
+        let idx = match const_index.get(&key) {
+            Some(&p) => p as usize,
             None => {
                 consts.push(c);
+                const_index.insert(key, consts.len() as u32 - 1);
                 consts.len() - 1
             }
         };

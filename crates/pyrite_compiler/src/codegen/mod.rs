@@ -60,6 +60,7 @@ pub(crate) struct Unit {
     names: Vec<String>,
     name_index: HashMap<String, u32>,
     varnames: Vec<String>,
+    varname_index: HashMap<String, u32>,
     cellvars: Vec<String>,
     freevars: Vec<String>,
     name: String,
@@ -103,9 +104,15 @@ pub(crate) fn const_key(c: &Constant) -> String {
             k.push(')');
             k
         }
-        // Equal code objects are merged, as CPython's const cache does (code objects compare
-        // by value), e.g. a genexp in a `while` test that is compiled twice.
-        Constant::Code(code) => format!("c{code:?}"),
+        // A cheap summary; `add_const` confirms full equality before merging code objects.
+        Constant::Code(code) => format!(
+            "c{}\u{1}{}\u{1}{}\u{1}{}\u{1}{}",
+            code.qualname,
+            code.firstlineno,
+            code.instructions.len(),
+            code.consts.len(),
+            code.locations.first().map_or(0, |l| l.col)
+        ),
     }
 }
 
@@ -174,6 +181,8 @@ impl<'s, 'a> Compiler<'s, 'a> {
         }
         let private = st.private.clone();
         let varnames = st.params.clone();
+        let varname_index =
+            varnames.iter().enumerate().map(|(i, n)| (n.clone(), i as u32)).collect();
         self.units.push(Unit {
             scope,
             kind,
@@ -183,6 +192,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
             names: Vec::new(),
             name_index: HashMap::new(),
             varnames,
+            varname_index,
             cellvars,
             freevars,
             name: name.to_string(),
@@ -274,7 +284,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
             });
         }
         let cfg = std::mem::take(&mut u.cfg);
-        let asm = assemble::assemble(cfg, prefix, &mut u.consts);
+        let asm = assemble::assemble(cfg, prefix, &mut u.consts, &mut u.const_index);
         CodeObject {
             name: u.name,
             qualname: u.qualname,
@@ -344,7 +354,17 @@ impl<'s, 'a> Compiler<'s, 'a> {
         let u = self.unit();
         let key = const_key(&c);
         if let Some(&i) = u.const_index.get(&key) {
-            return i;
+            // Equal code objects are merged, as CPython's const cache does (code objects
+            // compare by value), e.g. a genexp in a `while` test that is compiled twice.
+            let same = match (&c, &u.consts[i as usize]) {
+                (Constant::Code(a), Constant::Code(b)) => format!("{a:?}") == format!("{b:?}"),
+                _ => true,
+            };
+            if same {
+                return i;
+            }
+            u.consts.push(c);
+            return u.consts.len() as u32 - 1;
         }
         let i = u.consts.len() as u32;
         u.consts.push(c);
@@ -380,11 +400,13 @@ impl<'s, 'a> Compiler<'s, 'a> {
 
     fn varname_index(&mut self, name: &str) -> u32 {
         let u = self.unit();
-        if let Some(i) = u.varnames.iter().position(|v| v == name) {
-            return i as u32;
+        if let Some(&i) = u.varname_index.get(name) {
+            return i;
         }
+        let i = u.varnames.len() as u32;
         u.varnames.push(name.to_string());
-        u.varnames.len() as u32 - 1
+        u.varname_index.insert(name.to_string(), i);
+        i
     }
 
     /// Index of a cell/free variable in (cellvars ++ freevars); fixed up at exit_unit.
