@@ -86,8 +86,15 @@ fn tokenize(s: &[char]) -> Option<Vec<Token>> {
         }
         let start = i;
         let tok = if c.is_alphanumeric() || c == '_' || (c == '.' && s.get(i + 1).is_some_and(char::is_ascii_digit)) {
-            while i < s.len() && (s[i].is_alphanumeric() || s[i] == '_' || s[i] == '.' && s[start].is_ascii_digit()) {
-                i += 1;
+            let number = s[start].is_ascii_digit() || s[start] == '.';
+            while i < s.len() && (s[i].is_alphanumeric() || s[i] == '_' || (s[i] == '.' && number)) {
+                // The sign of an exponent belongs to the number (`1e-5`).
+                let exponent_sign = number
+                    && matches!(s[i], 'e' | 'E')
+                    && !s[start..i].iter().any(|c| matches!(c, 'x' | 'X'))
+                    && matches!(s.get(i + 1), Some('+' | '-'))
+                    && s.get(i + 2).is_some_and(char::is_ascii_digit);
+                i += if exponent_sign { 2 } else { 1 };
             }
             if i < s.len() && (s[i] == '\'' || s[i] == '"') && i - start <= 3 {
                 i = skip_string(s, i)?;
@@ -302,6 +309,7 @@ mod tests {
         assert_eq!(carets("    1/0", "1/0").as_deref(), Some("    ~^~"));
         assert_eq!(carets("x = 1 + (None)", "1 + (None)").as_deref(), Some("        ~~^~~~~~~~"));
         assert_eq!(carets("print(x['k'][0] + x['k'][1] * (1/0))", "1/0").as_deref(), Some("                                   ~^~"));
+        assert_eq!(carets("y = 1e-5 * x", "1e-5 * x").as_deref(), Some("        ~~~~~^~~"));
     }
 
     #[test]
