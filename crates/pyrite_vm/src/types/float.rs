@@ -685,6 +685,111 @@ fn m_round(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     }
 }
 
+/// `float.hex()`: `[-]0x<h>.<13 hex digits>p<exp>`.
+pub fn float_hex(v: f64) -> String {
+    if v.is_nan() {
+        return "nan".into();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    let sign = if v.is_sign_negative() { "-" } else { "" };
+    if v == 0.0 {
+        return format!("{sign}0x0.0p+0");
+    }
+    let bits = v.to_bits();
+    let frac = bits & ((1 << 52) - 1);
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    let (lead, exp) = if biased == 0 { (0, -1022) } else { (1, biased - 1023) };
+    format!("{sign}0x{lead}.{frac:013x}p{exp:+}")
+}
+
+/// Parse `float.fromhex` text; `Err(true)` on overflow, `Err(false)` when malformed.
+pub fn parse_float_hex(s: &str) -> Result<f64, bool> {
+    let t = s.trim();
+    let (neg, body) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let lower = body.to_ascii_lowercase();
+    let v = match lower.as_str() {
+        "inf" | "infinity" => f64::INFINITY,
+        "nan" => f64::NAN,
+        _ => parse_hex_body(&lower)?,
+    };
+    Ok(if neg { -v } else { v })
+}
+
+fn parse_hex_body(b: &str) -> Result<f64, bool> {
+    let b = b.strip_prefix("0x").unwrap_or(b);
+    let (mant, exp) = match b.find('p') {
+        Some(i) => (&b[..i], Some(&b[i + 1..])),
+        None => (b, None),
+    };
+    let (ip, fp) = match mant.find('.') {
+        Some(i) => (&mant[..i], &mant[i + 1..]),
+        None => (mant, ""),
+    };
+    if ip.is_empty() && fp.is_empty() {
+        return Err(false);
+    }
+    let digits: String = [ip, fp].concat();
+    if !digits.bytes().all(|c| c.is_ascii_hexdigit()) {
+        return Err(false);
+    }
+    let e: i64 = match exp {
+        Some(x) => {
+            let body = x.strip_prefix(['+', '-']).unwrap_or(x);
+            if body.is_empty() || !body.bytes().all(|c| c.is_ascii_digit()) {
+                return Err(false);
+            }
+            x.parse::<i64>().unwrap_or(if x.starts_with('-') { i64::MIN / 2 } else { i64::MAX / 2 })
+        }
+        None => 0,
+    };
+    let m = BigInt::parse_bytes(digits.as_bytes(), 16).unwrap_or_default();
+    if m.is_zero() {
+        return Ok(0.0);
+    }
+    let e = e.saturating_sub(4 * fp.len() as i64);
+    let top = e.saturating_add(m.bits() as i64);
+    if top > 1025 {
+        return Err(true);
+    }
+    if top < -1080 {
+        return Ok(0.0);
+    }
+    let r = if e >= 0 {
+        num_traits::ToPrimitive::to_f64(&(m << e as usize)).filter(|v| v.is_finite())
+    } else {
+        crate::types::int::big_truediv(&m, &(BigInt::from(1) << (-e) as usize))
+    };
+    r.ok_or(true)
+}
+
+fn m_hex(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
+    self_only(vm, &args, "hex")?;
+    Ok(vm.new_string(float_hex(self_float(vm, &args, "hex")?)))
+}
+
+fn m_fromhex(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
+    let (cls, s) = two_args(vm, &args, "fromhex")?;
+    let Some(text) = vm.str_of(s) else {
+        return Err(vm.type_error("bad argument type for built-in operation"));
+    };
+    let v = match parse_float_hex(text) {
+        Ok(v) => v,
+        Err(true) => return Err(vm.overflow_error("hexadecimal value too large to represent as a float")),
+        Err(false) => return Err(vm.value_error("invalid hexadecimal floating-point string")),
+    };
+    let r = vm.new_float(v);
+    if cls.is(vm.types.float.as_ref()) {
+        return Ok(r);
+    }
+    vm.call_pos(cls, &[r])
+}
+
 fn m_format(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     let (s, spec) = two_args(vm, &args, "__format__")?;
     let Some(spec) = vm.str_of(spec) else {
@@ -787,6 +892,8 @@ pub(crate) fn init(vm: &Vm) {
     vm.add_method(t, "__hash__", float_hash_method);
     vm.add_method(t, "__bool__", float_bool_method);
     vm.add_method(t, "is_integer", m_is_integer);
+    vm.add_method(t, "hex", m_hex);
+    vm.add_classmethod(t, "fromhex", m_fromhex);
     vm.add_method(t, "as_integer_ratio", m_as_integer_ratio);
     vm.add_method(t, "__round__", m_round);
     vm.add_method(t, "__format__", m_format);
@@ -1175,6 +1282,23 @@ mod tests {
         assert_eq!(ldexp(1.0, 1024), f64::INFINITY);
         assert_eq!(frexp(8.0), (0.5, 4));
         assert_eq!(float_ratio(1.5), (BigInt::from(3), BigInt::from(2)));
+    }
+
+    #[test]
+    fn hex_round_trip() {
+        assert_eq!(float_hex(1.5), "0x1.8000000000000p+0");
+        assert_eq!(float_hex(-0.0), "-0x0.0p+0");
+        assert_eq!(float_hex(5e-324), "0x0.0000000000001p-1022");
+        assert_eq!(float_hex(0.1), "0x1.999999999999ap-4");
+        for v in [1.5, 0.1, 5e-324, 1e308, -2.5e-310] {
+            assert_eq!(parse_float_hex(&float_hex(v)), Ok(v));
+        }
+        assert_eq!(parse_float_hex(" 0x1p-1074 "), Ok(5e-324));
+        assert_eq!(parse_float_hex("0x.8"), Ok(0.5));
+        assert_eq!(parse_float_hex("1p10"), Ok(1024.0));
+        assert_eq!(parse_float_hex("0x1p1024"), Err(true));
+        assert_eq!(parse_float_hex("0x"), Err(false));
+        assert_eq!(parse_float_hex("0x1.fffffffffffff8p0"), Ok(2.0));
     }
 
     #[test]
