@@ -16,14 +16,6 @@ const VERSION: (i64, i64, i64) = (3, 11, 7);
 thread_local! {
     /// `sys.setswitchinterval` value in microseconds.
     static SWITCH_INTERVAL_US: Cell<u64> = const { Cell::new(5000) };
-    /// `sys.set_int_max_str_digits` value (0: unlimited).
-    static INT_MAX_STR_DIGITS: Cell<usize> = const { Cell::new(4300) };
-}
-
-/// The current `sys.get_int_max_str_digits()` limit (0 means no limit), for
-/// int ↔ str conversions.
-pub fn int_max_str_digits() -> usize {
-    INT_MAX_STR_DIGITS.with(Cell::get)
 }
 
 /// Build the `sys` module. `argv[0]` is the script path (its directory
@@ -60,7 +52,7 @@ pub fn make_module(vm: &Vm, argv: Vec<String>) -> PyResult {
         ("displayhook", displayhook),
         ("getswitchinterval", |vm, _| Ok(vm.new_float(SWITCH_INTERVAL_US.with(Cell::get) as f64 * 1e-6))),
         ("setswitchinterval", setswitchinterval),
-        ("get_int_max_str_digits", |vm, _| Ok(vm.new_int(int_max_str_digits() as i64))),
+        ("get_int_max_str_digits", |vm, _| Ok(vm.new_int(crate::types::int::int_max_str_digits() as i64))),
         ("set_int_max_str_digits", set_int_max_str_digits),
         ("_debugmallocstats", debugmallocstats),
     ];
@@ -149,7 +141,12 @@ fn set_constants(vm: &Vm, d: &PyRef) -> PyResult<()> {
     ];
     set("float_info", struct_seq(vm, &fi_type, fi));
     let ii_type = new_struct_seq_type(vm, "sys", "int_info", &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"])?;
-    set("int_info", struct_seq(vm, &ii_type, vec![vm.new_int(30), vm.new_int(4), vm.new_int(4300), vm.new_int(640)]));
+    set("int_info", struct_seq(vm, &ii_type, vec![
+        vm.new_int(30),
+        vm.new_int(4),
+        vm.new_int(crate::types::int::DEFAULT_MAX_STR_DIGITS as i64),
+        vm.new_int(crate::types::int::MAX_STR_DIGITS_THRESHOLD as i64),
+    ]));
     Ok(())
 }
 
@@ -454,10 +451,10 @@ fn set_int_max_str_digits(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
         _ => return Err(vm.type_error("set_int_max_str_digits() takes exactly one argument (maxdigits)")),
     };
     let n = vm.index_i64(&v)?;
-    if n != 0 && n < 640 {
+    if n < 0 || (n != 0 && (n as usize) < crate::types::int::MAX_STR_DIGITS_THRESHOLD) {
         return Err(vm.value_error("maxdigits must be 0 or larger than 640"));
     }
-    INT_MAX_STR_DIGITS.with(|c| c.set(n as usize));
+    crate::types::int::set_int_max_str_digits(n as usize);
     Ok(vm.none())
 }
 
