@@ -128,24 +128,10 @@ pub(crate) fn make_like(vm: &Vm, like: &PyRef, data: Vec<u8>) -> PyRef {
     }
 }
 
-/// FNV-1a over the bytes, the same function as str hashing (so ASCII
-/// `bytes` and `str` hash alike, as in CPython).
-fn hash_bytes(data: &[u8]) -> i64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in data {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    if h as i64 == -1 {
-        -2
-    } else {
-        h as i64
-    }
-}
-
 fn bytes_hash(vm: &Vm, o: &PyRef) -> PyResult<i64> {
     let Some(b) = o.downcast::<BytesObj>() else { return Err(vm.type_error("unhashable type")) };
     if b.hash.get() == -1 {
-        b.hash.set(hash_bytes(&b.value));
+        b.hash.set(crate::types::str::hash::hash_bytes(&b.value));
     }
     Ok(b.hash.get())
 }
@@ -447,9 +433,7 @@ mod tests {
 
     #[test]
     fn hash_matches_str() {
-        let vm = crate::types::str::tests::vm();
-        let s = vm.new_str("abc");
-        let so = s.downcast::<crate::types::str::StrObj>().map(crate::ops::str_hash);
-        assert_eq!(so, Some(hash_bytes(b"abc")));
+        use crate::types::str::hash::{hash_bytes, hash_text};
+        assert_eq!(hash_text("abc"), hash_bytes(b"abc"));
     }
 }

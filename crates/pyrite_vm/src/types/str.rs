@@ -56,6 +56,7 @@ impl StrObj {
 // Python-facing behaviour of `str`.
 
 pub(crate) mod args;
+pub mod hash;
 pub(crate) mod methods;
 mod percent;
 mod unicode;
