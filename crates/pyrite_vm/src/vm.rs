@@ -8,7 +8,6 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
-use std::ptr::NonNull;
 
 use num_bigint::BigInt;
 
@@ -21,7 +20,7 @@ use crate::types::list::ListObj;
 use crate::types::str::StrObj;
 use crate::types::tuple::TupleObj;
 use crate::types::TypeRef;
-use crate::{PyErr, PyResult};
+use crate::PyErr;
 
 macro_rules! registry {
     ($(#[$m:meta])* $name:ident { $($field:ident),* $(,)? }) => {
@@ -388,10 +387,5 @@ impl Vm {
     #[cold]
     pub fn stop_iteration(&self, value: Option<PyRef>) -> PyErr {
         self.new_exception(&self.exc.stop_iteration, value.into_iter().collect())
-    }
-
-    /// A raw pointer to the `type` type (for header initialisation).
-    pub(crate) fn type_type_ptr(&self) -> NonNull<crate::types::typeobj::PyType> {
-        NonNull::from(&*self.types.type_)
     }
 }

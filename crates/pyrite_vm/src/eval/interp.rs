@@ -1058,7 +1058,8 @@ fn make_function(
 ) -> PyRef {
     let (name, qualname, doc) = match codeobj.downcast::<CodeObj>() {
         Some(c) => {
-            let doc = c.consts.first().filter(|d| vm.str_of(d).is_some() && c.code.flags.0 & 0x1_0000_00 == 0).cloned();
+            // 3.11 puts the docstring (or None) first in a function's constants.
+            let doc = c.consts.first().filter(|d| vm.str_of(d).is_some()).cloned();
             (c.name.clone(), c.qualname.clone(), doc)
         }
         None => (vm.intern("?"), vm.intern("?"), None),
@@ -1075,7 +1076,6 @@ fn make_function(
         }
         d
     });
-    let _ = doc;
     alloc_object(&vm.types.function, |ob| FunctionObj {
         ob,
         code: codeobj,
@@ -1086,7 +1086,7 @@ fn make_function(
         defaults: std::cell::UnsafeCell::new(defaults),
         kwdefaults: std::cell::UnsafeCell::new(kwdefaults),
         closure,
-        doc: std::cell::UnsafeCell::new(None),
+        doc: std::cell::UnsafeCell::new(doc),
         module: std::cell::UnsafeCell::new(module),
         dict: std::cell::UnsafeCell::new(None),
         annotations: std::cell::UnsafeCell::new(ann),

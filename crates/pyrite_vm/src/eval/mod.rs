@@ -193,12 +193,11 @@ fn bind_args(vm: &Vm, func: &FunctionObj, code: &CodeObj, args: FuncArgs<'_>, fa
     if kwonly > 0 {
         let kwdefaults = cell_get(&func.kwdefaults);
         let mut missing = Vec::new();
-        for i in argcount..argcount + kwonly {
-            if fast[i].is_none() {
-                let pname = &code.localsplusnames[i];
+        for (slot, pname) in fast[argcount..argcount + kwonly].iter_mut().zip(&code.localsplusnames[argcount..]) {
+            if slot.is_none() {
                 let d = kwdefaults.as_ref().and_then(|d| d.downcast::<DictObj>()).and_then(|d| d.get_item(vm, pname).ok().flatten());
                 match d {
-                    Some(v) => fast[i] = Some(v),
+                    Some(v) => *slot = Some(v),
                     None => missing.push(format!("'{}'", vm.str_of(pname).unwrap_or("?"))),
                 }
             }

@@ -71,9 +71,7 @@ impl Vm {
         let i = self.index(o)?;
         match self.small_int_of(&i) {
             Some(v) => Ok(v),
-            None => Err(self.overflow_error(format!(
-                "Python int too large to convert to C ssize_t"
-            ))),
+            None => Err(self.overflow_error("Python int too large to convert to C ssize_t")),
         }
     }
 

@@ -49,13 +49,16 @@ impl TypeRef {
             None
         }
     }
-    /// The reference as a plain object reference.
-    pub fn as_ref(&self) -> &PyRef {
-        &self.0
-    }
     /// Into a plain object reference.
     pub fn into_ref(self) -> PyRef {
         self.0
+    }
+}
+
+impl AsRef<PyRef> for TypeRef {
+    /// The reference as a plain object reference.
+    fn as_ref(&self) -> &PyRef {
+        &self.0
     }
 }
 
@@ -81,7 +84,8 @@ pub unsafe fn dealloc_payload<T: PyPayload>(o: NonNull<PyObject>) {
     }
 }
 
-/// Create a builtin (static) type object. `metatype` is `type` (or `None`
+/// Create a builtin (static) type object.
+#[allow(clippy::too_many_arguments)] // one call site per builtin type, each argument a type field `metatype` is `type` (or `None`
 /// while bootstrapping `type` itself, which is then its own type).
 pub(crate) fn new_static_type(
     metatype: Option<&TypeRef>,
@@ -160,6 +164,7 @@ pub(crate) fn init_all(vm: &crate::vm::Vm) {
     int::init(vm);
     bool::init(vm);
     float::init(vm);
+    singletons::init(vm);
     function::init(vm);
     module::init(vm);
     cell::init(vm);

@@ -35,3 +35,12 @@ pub struct EllipsisObj {
 unsafe impl crate::object::PyPayload for EllipsisObj {
     const LAYOUT: Layout = Layout::Ellipsis;
 }
+
+use crate::types::typeobj::Slots;
+use crate::vm::Vm;
+
+pub(crate) fn init(vm: &Vm) {
+    vm.set_type_slots(&vm.types.none_type, Slots { repr: Some(|vm, _| Ok(vm.intern("None"))), bool: Some(|_, _| Ok(false)), ..Default::default() });
+    vm.set_type_slots(&vm.types.not_implemented_type, Slots { repr: Some(|vm, _| Ok(vm.intern("NotImplemented"))), ..Default::default() });
+    vm.set_type_slots(&vm.types.ellipsis_type, Slots { repr: Some(|vm, _| Ok(vm.intern("Ellipsis"))), ..Default::default() });
+}

@@ -224,9 +224,7 @@ pub fn new_class(
     }
     for b in &bases {
         let Some(bt) = TypeRef::new(b.clone()) else {
-            return Err(vm.type_error(format!(
-                "bases must be types"
-            )));
+            return Err(vm.type_error("bases must be types"));
         };
         if !bt.has_flag(TypeFlags::BASETYPE) {
             return Err(vm.type_error(format!("type '{}' is not an acceptable base type", bt.name())));
@@ -392,7 +390,7 @@ fn instance_set_dict(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
     let v = v.filter(|v| v.ty().layout == Layout::Dict).ok_or_else(|| vm.type_error("__dict__ must be set to a dictionary"))?;
     let slot = o.ty().dict_slot(o).ok_or_else(|| vm.attribute_error("object has no __dict__"))?;
     // SAFETY: short borrow; the old dict is dropped after it ends.
-    let old = unsafe { std::mem::replace(&mut *slot.get(), Some(v)) };
+    let old = unsafe { (*slot.get()).replace(v) };
     drop(old);
     Ok(())
 }

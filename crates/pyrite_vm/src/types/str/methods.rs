@@ -426,10 +426,11 @@ fn str_casefold(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
 }
 fn str_swapcase(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     let s = s_noargs(vm, &a, "swapcase")?;
+    let chars: Vec<char> = s.as_str().chars().collect();
     let mut out = String::with_capacity(s.value.len());
-    for c in s.as_str().chars() {
+    for (i, &c) in chars.iter().enumerate() {
         if c.is_uppercase() {
-            out.extend(c.to_lowercase());
+            uc::lower_at(&chars, i, &mut out);
         } else if c.is_lowercase() {
             out.extend(c.to_uppercase());
         } else {
@@ -440,11 +441,12 @@ fn str_swapcase(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
 }
 fn str_title(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     let s = s_noargs(vm, &a, "title")?;
+    let chars: Vec<char> = s.as_str().chars().collect();
     let mut out = String::with_capacity(s.value.len());
     let mut prev_cased = false;
-    for c in s.as_str().chars() {
+    for (i, &c) in chars.iter().enumerate() {
         if prev_cased {
-            out.extend(c.to_lowercase());
+            uc::lower_at(&chars, i, &mut out);
         } else {
             uc::to_title(c, &mut out);
         }
@@ -454,12 +456,15 @@ fn str_title(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
 }
 fn str_capitalize(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     let s = s_noargs(vm, &a, "capitalize")?;
+    let chars: Vec<char> = s.as_str().chars().collect();
     let mut out = String::with_capacity(s.value.len());
-    let mut cs = s.as_str().chars();
-    if let Some(c) = cs.next() {
-        uc::to_title(c, &mut out);
+    for (i, &c) in chars.iter().enumerate() {
+        if i == 0 {
+            uc::to_title(c, &mut out);
+        } else {
+            uc::lower_at(&chars, i, &mut out);
+        }
     }
-    out.push_str(&cs.as_str().to_lowercase());
     Ok(vm.new_string(out))
 }
 

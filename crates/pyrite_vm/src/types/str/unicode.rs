@@ -89,8 +89,25 @@ pub(crate) fn is_cased(c: char) -> bool {
     c.is_lowercase() || c.is_uppercase() || is_titlecase(c)
 }
 
-/// Title-case mapping of one char (upper case, except for the digraphs).
+/// Title-case mapping of one char (upper case, except for the digraphs
+/// and the special mappings of `SpecialCasing.txt`).
 pub(crate) fn to_title(c: char, out: &mut String) {
+    let special = match c {
+        'ß' => "Ss",
+        'ﬀ' => "Ff",
+        'ﬁ' => "Fi",
+        'ﬂ' => "Fl",
+        'ﬃ' => "Ffi",
+        'ﬄ' => "Ffl",
+        'ﬅ' | 'ﬆ' => "St",
+        'և' => "Եւ",
+        'ŉ' => "ʼN",
+        _ => "",
+    };
+    if !special.is_empty() {
+        out.push_str(special);
+        return;
+    }
     match c as u32 {
         0x1C4..=0x1C6 => out.push('\u{1C5}'),
         0x1C7..=0x1C9 => out.push('\u{1C8}'),
@@ -141,4 +158,23 @@ pub(crate) fn is_id_continue(c: char) -> bool {
 /// Common combining marks (categories Mn/Mc) allowed inside identifiers.
 fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x300..=0x36F | 0x483..=0x487 | 0x591..=0x5BD | 0x610..=0x61A | 0x64B..=0x65F | 0x900..=0x903 | 0x93A..=0x94F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200C | 0x200D | 0xB7)
+}
+
+/// Characters skipped when looking for the context of a capital sigma
+/// (Case_Ignorable, approximated).
+fn is_case_ignorable(c: char) -> bool {
+    matches!(c, '\'' | '.' | ':' | '^' | '`' | '\u{b7}' | '\u{2019}' | '\u{ad}') || is_combining(c)
+}
+
+/// Lowercase `chars[i]` into `out`, with the final-sigma rule: a capital
+/// sigma preceded by a cased letter and not followed by one becomes `ς`.
+pub(crate) fn lower_at(chars: &[char], i: usize, out: &mut String) {
+    let c = chars[i];
+    if c != 'Σ' {
+        out.extend(c.to_lowercase());
+        return;
+    }
+    let before = chars[..i].iter().rev().find(|c| !is_case_ignorable(**c)).is_some_and(|c| is_cased(*c));
+    let after = chars[i + 1..].iter().find(|c| !is_case_ignorable(**c)).is_some_and(|c| is_cased(*c));
+    out.push(if before && !after { 'ς' } else { 'σ' });
 }
