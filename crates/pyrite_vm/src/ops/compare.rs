@@ -79,18 +79,15 @@ impl Vm {
     }
 }
 
-/// The hash of a str (FNV-1a over its UTF-8 bytes, cached in the object;
-/// never -1). Deterministic across runs, like `PYTHONHASHSEED=0`.
+/// The hash of a str: CPython's SipHash-1-3 of the text with the
+/// `PYTHONHASHSEED=0` key (so set and dict orders match CPython's), cached in
+/// the object; never -1.
 pub fn str_hash(s: &crate::types::str::StrObj) -> i64 {
     let h = s.hash.get();
     if h != -1 {
         return h;
     }
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.as_str().bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    let h = if h as i64 == -1 { -2 } else { h as i64 };
+    let h = crate::types::str::hash::hash_text(s.as_str());
     s.hash.set(h);
     h
 }
