@@ -164,8 +164,10 @@ pub fn format_str(vm: &Vm, s: &str, spec: &str) -> PyResult<String> {
     if f.ty != 's' && f.ty != '\0' {
         return Err(vm.value_error(format!("Unknown format code '{}' for object of type 'str'", f.ty)));
     }
-    if f.sign.is_some() {
-        return Err(vm.value_error("Sign not allowed in string format specifier"));
+    match f.sign {
+        Some(' ') => return Err(vm.value_error("Space not allowed in string format specifier")),
+        Some(_) => return Err(vm.value_error("Sign not allowed in string format specifier")),
+        None => {}
     }
     if f.z {
         return Err(vm.value_error("Negative zero coercion (z) not allowed in string format specifier"));
@@ -227,12 +229,12 @@ fn finish_number(spec: &FormatSpec, negative: bool, prefix: &str, int_digits: &s
     };
     let lead = sign.len() + prefix.len();
     let digits = match spec.grouping {
-        Some(g) => {
+        Some(g) if !int_digits.is_empty() => {
             let zero_pad = spec.fill == '0' && spec.align == Some('=');
             let min = if zero_pad { spec.width.saturating_sub(lead + rest.chars().count()) } else { 0 };
             group_digits(int_digits, g, every, min)
         }
-        None => int_digits.to_string(),
+        _ => int_digits.to_string(),
     };
     let body = format!("{sign}{prefix}{digits}{rest}");
     pad(spec, &body, lead, '>')
@@ -320,7 +322,7 @@ fn format_int_char(vm: &Vm, i: &IntObj, f: &FormatSpec) -> PyResult<String> {
     }
     let ch = match i.value {
         IntValue::Small(v) => u32::try_from(v).ok().filter(|v| *v < 0x110000),
-        IntValue::Big(_) => None,
+        IntValue::Big(_) => return Err(vm.overflow_error("Python int too large to convert to C long")),
     };
     let Some(ch) = ch else { return Err(vm.overflow_error("%c arg not in range(0x110000)")) };
     let s = char::from_u32(ch).map_or_else(|| lone_surrogate_stand_in(ch), String::from);
@@ -345,6 +347,7 @@ fn format_float_spec(vm: &Vm, v: f64, f: &FormatSpec) -> PyResult<String> {
     let upper = matches!(f.ty, 'E' | 'F' | 'G');
     let body = match f.ty {
         '\0' => match f.precision {
+            None if f.alt => alt_point(&float_repr(v.abs())),
             None => float_repr(v.abs()),
             Some(p) => float_format_g(v.abs(), p.max(1), f.alt, true),
         },
@@ -359,12 +362,23 @@ fn format_float_spec(vm: &Vm, v: f64, f: &FormatSpec) -> PyResult<String> {
     };
     let body = if upper { body.to_ascii_uppercase() } else { body };
     let mut neg = v.is_sign_negative() && !v.is_nan();
-    if neg && f.z && body.bytes().all(|b| !b.is_ascii_digit() || b == b'0') {
+    if neg && f.z && v.is_finite() && body.bytes().all(|b| !b.is_ascii_digit() || b == b'0') {
         neg = false;
     }
     let split = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
     let (int_part, rest) = if v.is_finite() { body.split_at(split) } else { ("", body.as_str()) };
     Ok(finish_number(f, neg, "", int_part, rest, 3))
+}
+
+/// The alternate form of a repr: always a decimal point in the mantissa.
+fn alt_point(s: &str) -> String {
+    if s.contains('.') || !s.bytes().any(|b| b.is_ascii_digit()) {
+        return s.to_string();
+    }
+    match s.find('e') {
+        Some(i) => format!("{}.{}", &s[..i], &s[i..]),
+        None => format!("{s}."),
+    }
 }
 
 /// Shortest round-trip digits of a finite nonzero `v`: (digits, exponent)
