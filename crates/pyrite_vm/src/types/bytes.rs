@@ -211,7 +211,7 @@ fn bytes_iter(vm: &Vm, o: &PyRef) -> PyResult {
 fn bytes_add(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult {
     let Some(mut x) = bytes_like(a) else { return Ok(vm.not_implemented.clone()) };
     let Some(y) = bytes_like(b) else {
-        if let Some(f) = b.ty().slots().add.filter(|f| *f as usize != bytes_add as usize) {
+        if let Some(f) = b.ty().slots().add.filter(|f| !std::ptr::fn_addr_eq(*f, bytes_add as crate::types::typeobj::BinaryFn)) {
             let r = f(vm, a, b)?;
             if !r.is(&vm.not_implemented) {
                 return Ok(r);

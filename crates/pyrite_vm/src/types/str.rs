@@ -60,6 +60,7 @@ pub mod hash;
 pub(crate) mod methods;
 mod percent;
 mod unicode;
+mod unicode_tables;
 
 use crate::object::{alloc_object, PyRef};
 use crate::types::iter::StrIterObj;
@@ -252,7 +253,7 @@ fn str_add(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult {
     let Some(y) = b.downcast::<StrObj>() else {
         // CPython tries the right operand's `__radd__` before `str`'s
         // sequence concatenation raises.
-        if let Some(f) = b.ty().slots().add.filter(|f| *f as usize != str_add as usize) {
+        if let Some(f) = b.ty().slots().add.filter(|f| !std::ptr::fn_addr_eq(*f, str_add as crate::types::typeobj::BinaryFn)) {
             let r = f(vm, a, b)?;
             if !r.is(&vm.not_implemented) {
                 return Ok(r);

@@ -429,9 +429,9 @@ fn str_swapcase(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     let chars: Vec<char> = s.as_str().chars().collect();
     let mut out = String::with_capacity(s.value.len());
     for (i, &c) in chars.iter().enumerate() {
-        if c.is_uppercase() {
+        if uc::is_upper(c) {
             uc::lower_at(&chars, i, &mut out);
-        } else if c.is_lowercase() {
+        } else if uc::is_lower(c) {
             out.extend(c.to_uppercase());
         } else {
             out.push(c);
@@ -494,10 +494,10 @@ predicates! {
     str_isascii, "isascii", true, |s| s.is_ascii();
     str_isprintable, "isprintable", true, |s| s.chars().all(uc::is_printable);
     str_isupper, "isupper", false, |s| {
-        !s.chars().any(|c| c.is_lowercase() || uc::is_titlecase(c)) && s.chars().any(char::is_uppercase)
+        !s.chars().any(|c| uc::is_lower(c) || uc::is_titlecase(c)) && s.chars().any(uc::is_upper)
     };
     str_islower, "islower", false, |s| {
-        !s.chars().any(|c| c.is_uppercase() || uc::is_titlecase(c)) && s.chars().any(char::is_lowercase)
+        !s.chars().any(|c| uc::is_upper(c) || uc::is_titlecase(c)) && s.chars().any(uc::is_lower)
     };
     str_istitle, "istitle", false, istitle;
     str_isidentifier, "isidentifier", false, |s| {
@@ -510,13 +510,13 @@ fn istitle(s: &str) -> bool {
     let mut cased = false;
     let mut prev_cased = false;
     for c in s.chars() {
-        if c.is_uppercase() || uc::is_titlecase(c) {
+        if uc::is_upper(c) || uc::is_titlecase(c) {
             if prev_cased {
                 return false;
             }
             prev_cased = true;
             cased = true;
-        } else if c.is_lowercase() {
+        } else if uc::is_lower(c) {
             if !prev_cased {
                 return false;
             }

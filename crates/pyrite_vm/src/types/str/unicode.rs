@@ -1,5 +1,23 @@
-//! Character classes used by `str` methods and repr, approximating CPython's
-//! Unicode database with what Rust's `char` offers plus small tables.
+//! Character classes used by `str` methods and repr: CPython 3.11's Unicode
+//! database (tables in `unicode_tables.rs`) plus Rust's case properties.
+
+use super::unicode_tables as tables;
+
+/// Whether `c` lies in one of the sorted inclusive ranges of `table`.
+fn in_table(table: &[(u32, u32)], c: char) -> bool {
+    let v = c as u32;
+    table
+        .binary_search_by(|&(lo, hi)| {
+            if hi < v {
+                std::cmp::Ordering::Less
+            } else if lo > v {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
 
 /// `str.isspace()` for one char (bidi class WS/B/S or category Zs).
 pub fn py_isspace(c: char) -> bool {
@@ -11,28 +29,13 @@ pub(crate) fn is_linebreak(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
-/// Format characters (category Cf) that repr escapes.
-fn is_format_char(v: u32) -> bool {
-    matches!(v,
-        0xAD | 0x600..=0x605 | 0x61C | 0x6DD | 0x70F | 0x890..=0x891 | 0x8E2 | 0x180E | 0x200B..=0x200F
-        | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F | 0xFEFF | 0xFFF9..=0xFFFB | 0x110BD | 0x110CD
-        | 0x13430..=0x1343F | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A | 0xE0001 | 0xE0020..=0xE007F)
-}
-
 /// CPython's `str.isprintable()` for one char: not a control, format,
-/// private-use, unassigned-noncharacter, or separator other than space.
+/// surrogate, private-use or unassigned char, nor a separator other than space.
 pub fn is_printable(c: char) -> bool {
-    if c == ' ' {
-        return true;
+    if c.is_ascii() {
+        return (' '..='~').contains(&c);
     }
-    let v = c as u32;
-    !(c.is_control()
-        || c.is_whitespace()
-        || is_format_char(v)
-        || (0xE000..=0xF8FF).contains(&v)
-        || v >= 0xF0000
-        || (v & 0xFFFE) == 0xFFFE
-        || (0xFDD0..=0xFDEF).contains(&v))
+    in_table(tables::PRINTABLE, c)
 }
 
 /// First code points of runs of ten decimal digits (category Nd).
@@ -57,21 +60,20 @@ pub(crate) fn is_decimal(c: char) -> bool {
 
 /// `str.isdigit()` for one char (decimals plus superscripts, circled digits ...).
 pub(crate) fn is_digit(c: char) -> bool {
-    is_decimal(c)
-        || matches!(c as u32,
-            0xB2 | 0xB3 | 0xB9 | 0x1369..=0x1371 | 0x19DA | 0x2070 | 0x2074..=0x2079 | 0x2080..=0x2089
-            | 0x2460..=0x2468 | 0x2474..=0x247C | 0x2488..=0x2490 | 0x24EA | 0x24F5..=0x24FD | 0x24FF
-            | 0x2776..=0x277E | 0x2780..=0x2788 | 0x278A..=0x2792 | 0x1F100..=0x1F10A)
+    in_table(tables::DIGIT, c)
 }
 
 /// `str.isnumeric()` for one char.
 pub(crate) fn is_numeric(c: char) -> bool {
-    c.is_numeric() || is_digit(c) || matches!(c, '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '万' | '億' | '兆')
+    in_table(tables::NUMERIC, c)
 }
 
-/// `str.isalpha()` for one char (letters; combining marks excluded where known).
+/// `str.isalpha()` for one char (categories Lu, Ll, Lt, Lm, Lo).
 pub(crate) fn is_alpha(c: char) -> bool {
-    c.is_alphabetic() && !matches!(c as u32, 0x345 | 0x5B0..=0x5C7 | 0x610..=0x61A | 0x64B..=0x657 | 0x659..=0x65F | 0x670 | 0x900..=0x903 | 0x93A..=0x94C | 0x2160..=0x2188 | 0x24B6..=0x24E9)
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    in_table(tables::ALPHA, c)
 }
 
 /// `str.isalnum()` for one char.
@@ -81,12 +83,23 @@ pub(crate) fn is_alnum(c: char) -> bool {
 
 /// Titlecase letters (category Lt).
 pub(crate) fn is_titlecase(c: char) -> bool {
-    matches!(c as u32, 0x1C5 | 0x1C8 | 0x1CB | 0x1F2 | 0x1F88..=0x1F8F | 0x1F98..=0x1F9F | 0x1FA8..=0x1FAF | 0x1FBC | 0x1FCC | 0x1FFC)
+    !c.is_ascii() && in_table(tables::TITLE, c)
+}
+
+/// Uppercase characters (Rust's property, limited to chars assigned in
+/// CPython's Unicode version).
+pub(crate) fn is_upper(c: char) -> bool {
+    c.is_uppercase() && (c.is_ascii() || in_table(tables::PRINTABLE, c))
+}
+
+/// Lowercase characters (see [`is_upper`]).
+pub(crate) fn is_lower(c: char) -> bool {
+    c.is_lowercase() && (c.is_ascii() || in_table(tables::PRINTABLE, c))
 }
 
 /// Cased characters (upper, lower or title case).
 pub(crate) fn is_cased(c: char) -> bool {
-    c.is_lowercase() || c.is_uppercase() || is_titlecase(c)
+    is_lower(c) || is_upper(c) || is_titlecase(c)
 }
 
 /// Title-case mapping of one char (upper case, except for the digraphs
@@ -145,17 +158,23 @@ pub(crate) fn casefold(c: char, out: &mut String) {
     }
 }
 
-/// Characters that may start an identifier (XID_Start approximation plus `_`).
+/// Characters that may start an identifier (XID_Start and `_`).
 pub(crate) fn is_id_start(c: char) -> bool {
-    c == '_' || c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())
+    if c.is_ascii() {
+        return c == '_' || c.is_ascii_alphabetic();
+    }
+    in_table(tables::ID_START, c)
 }
 
-/// Characters that may continue an identifier.
+/// Characters that may continue an identifier (XID_Continue).
 pub(crate) fn is_id_continue(c: char) -> bool {
-    is_id_start(c) || c.is_ascii_digit() || (!c.is_ascii() && (c.is_numeric() || is_decimal(c) || is_combining(c)))
+    if c.is_ascii() {
+        return c == '_' || c.is_ascii_alphanumeric();
+    }
+    in_table(tables::ID_CONTINUE, c)
 }
 
-/// Common combining marks (categories Mn/Mc) allowed inside identifiers.
+/// Common combining marks (categories Mn/Mc), for the final-sigma context.
 fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x300..=0x36F | 0x483..=0x487 | 0x591..=0x5BD | 0x610..=0x61A | 0x64B..=0x65F | 0x900..=0x903 | 0x93A..=0x94F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200C | 0x200D | 0xB7)
 }
