@@ -78,8 +78,6 @@ pub(crate) fn init(vm: &Vm) {
         ("locals", introspect::locals),
         ("input", program::input),
         ("open", program::open),
-        ("exit", program::exit),
-        ("quit", program::exit),
         ("__import__", program::import),
         ("exec", program::exec),
         ("eval", program::eval),
@@ -87,6 +85,10 @@ pub(crate) fn init(vm: &Vm) {
     ];
     for &(name, f) in functions {
         set(name, vm.new_builtin_function(name, f, Some("builtins")));
+    }
+    if let Ok([exit, quit]) = program::quitters(vm) {
+        set("exit", exit);
+        set("quit", quit);
     }
 }
 

@@ -56,10 +56,32 @@ pub(super) fn open(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     crate::types::textio::open(vm, file, mode)
 }
 
-/// `exit(code=None)` / `quit(code=None)`: raise `SystemExit`.
-pub(super) fn exit(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
-    let kw = keywords(vm, &a, "exit", &["code"])?;
-    let p = positional(vm, &a, "exit", 0, 1)?;
+/// The `exit` and `quit` objects (`_sitebuiltins.Quitter`): calling one
+/// raises `SystemExit(code)`; the repr tells how to leave.
+pub(super) fn quitters(vm: &Vm) -> PyResult<[PyRef; 2]> {
+    let ns = vm.new_dict();
+    vm.dict_set_str(&ns, "__module__", vm.new_str("_sitebuiltins"));
+    let t = crate::types::typeslots::new_class(vm, &vm.types.type_, "Quitter", Vec::new(), &ns, &[])?;
+    let slots = crate::types::typeobj::Slots { call: Some(quitter_call), repr: Some(quitter_repr), ..*t.slots() };
+    t.set_slots(slots);
+    let make = |name: &str| -> PyResult {
+        let o = crate::object::alloc_object(&t, |ob| crate::types::object::ObjectObj { ob });
+        vm.set_attr_str(&o, "name", vm.new_str(name))?;
+        vm.set_attr_str(&o, "eof", vm.new_str("Ctrl-D (i.e. EOF)"))?;
+        Ok(o)
+    };
+    Ok([make("exit")?, make("quit")?])
+}
+
+fn quitter_repr(vm: &Vm, o: &PyRef) -> PyResult {
+    let name = vm.get_attr_str(o, "name")?;
+    let eof = vm.get_attr_str(o, "eof")?;
+    Ok(vm.new_string(format!("Use {}() or {} to exit", vm.str_string(&name)?, vm.str_string(&eof)?)))
+}
+
+fn quitter_call(vm: &Vm, _o: &PyRef, a: FuncArgs<'_>) -> PyResult {
+    let kw = keywords(vm, &a, "__call__", &["code"])?;
+    let p = positional(vm, &a, "__call__", 0, 1)?;
     let args: Vec<PyRef> = p.first().or(kw[0]).filter(|c| !vm.is_none(c)).cloned().into_iter().collect();
     Err(vm.new_exception(&vm.exc.system_exit, args))
 }
