@@ -790,6 +790,16 @@ fn m_fromhex(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     vm.call_pos(cls, &[r])
 }
 
+/// `float.__getformat__(typestr)`.
+fn m_getformat(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
+    let (_, t) = two_args(vm, &args, "__getformat__")?;
+    match vm.str_of(t) {
+        Some("double" | "float") => Ok(vm.new_str("IEEE, little-endian")),
+        Some(_) => Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'")),
+        None => Err(vm.type_error(format!("__getformat__() argument must be str, not {}", t.ty().name()))),
+    }
+}
+
 fn m_format(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     let (s, spec) = two_args(vm, &args, "__format__")?;
     let Some(spec) = vm.str_of(spec) else {
@@ -893,6 +903,7 @@ pub(crate) fn init(vm: &Vm) {
     vm.add_method(t, "__bool__", float_bool_method);
     vm.add_method(t, "is_integer", m_is_integer);
     vm.add_method(t, "hex", m_hex);
+    vm.add_classmethod(t, "__getformat__", m_getformat);
     vm.add_classmethod(t, "fromhex", m_fromhex);
     vm.add_method(t, "as_integer_ratio", m_as_integer_ratio);
     vm.add_method(t, "__round__", m_round);
@@ -964,7 +975,7 @@ fn cpow_uint(a: (f64, f64), mut n: u64) -> (f64, f64) {
 }
 
 /// `a ** b` for complex values.
-pub fn complex_pow_values(vm: &Vm, a: (f64, f64), b: (f64, f64)) -> PyResult<(f64, f64)> {
+fn complex_pow_raw(vm: &Vm, a: (f64, f64), b: (f64, f64)) -> PyResult<(f64, f64)> {
     if b.1 == 0.0 && b.0 == b.0.trunc() && b.0.abs() <= 100.0 {
         let n = b.0 as i64;
         let r = cpow_uint(a, n.unsigned_abs());
@@ -990,8 +1001,13 @@ pub fn complex_pow_values(vm: &Vm, a: (f64, f64), b: (f64, f64)) -> PyResult<(f6
         len /= (at * b.1).exp();
         phase += b.1 * vabs.ln();
     }
-    let r = (len * phase.cos(), len * phase.sin());
-    if !r.0.is_finite() && len.is_infinite() {
+    Ok((len * phase.cos(), len * phase.sin()))
+}
+
+/// `a ** b` for complex values; OverflowError when a part of the result is infinite.
+pub fn complex_pow_values(vm: &Vm, a: (f64, f64), b: (f64, f64)) -> PyResult<(f64, f64)> {
+    let r = complex_pow_raw(vm, a, b)?;
+    if r.0.is_infinite() || r.1.is_infinite() {
         return Err(vm.overflow_error("complex exponentiation"));
     }
     Ok(r)
@@ -1185,6 +1201,37 @@ fn complex_get_imag(vm: &Vm, o: &PyRef) -> PyResult {
     Ok(vm.new_float(complex_parts(o).1))
 }
 
+fn complex_pow_method(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
+    match args.positional() {
+        [a, b] => complex_pow(vm, a, b, &vm.none),
+        [a, b, m] => complex_pow(vm, a, b, m),
+        p => Err(vm.type_error(format!("expected 1 or 2 arguments, got {}", p.len().saturating_sub(1)))),
+    }
+}
+
+fn complex_rpow_method(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
+    match args.positional() {
+        [a, b] => complex_pow(vm, b, a, &vm.none),
+        [a, b, m] => complex_pow(vm, b, a, m),
+        p => Err(vm.type_error(format!("expected 1 or 2 arguments, got {}", p.len().saturating_sub(1)))),
+    }
+}
+
+fn complex_hash_method(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
+    let s = self_only(vm, &args, "__hash__")?;
+    Ok(vm.new_int(complex_hash(vm, s)?))
+}
+
+fn complex_bool_method(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
+    let s = self_only(vm, &args, "__bool__")?;
+    Ok(vm.new_bool(complex_bool(vm, s)?))
+}
+
+fn complex_getnewargs(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
+    let (re, im) = complex_parts(self_only(vm, &args, "__getnewargs__")?);
+    Ok(vm.new_tuple(vec![vm.new_float(re), vm.new_float(im)]))
+}
+
 fn complex_init(vm: &Vm) {
     let t = &vm.types.complex;
     vm.set_type_slots(
@@ -1219,7 +1266,13 @@ fn complex_init(vm: &Vm) {
         complex_pos => "__pos__";
         complex_abs => "__abs__";
         complex_conjugate => "conjugate";
+        complex_pos => "__complex__";
     );
+    vm.add_method(t, "__pow__", complex_pow_method);
+    vm.add_method(t, "__rpow__", complex_rpow_method);
+    vm.add_method(t, "__hash__", complex_hash_method);
+    vm.add_method(t, "__bool__", complex_bool_method);
+    vm.add_method(t, "__getnewargs__", complex_getnewargs);
     vm.add_getset(t, "real", complex_get_real, None);
     vm.add_getset(t, "imag", complex_get_imag, None);
 }
