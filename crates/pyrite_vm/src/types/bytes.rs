@@ -83,6 +83,16 @@ pub(crate) fn need_bytes(vm: &Vm, o: &PyRef) -> PyResult<Vec<u8>> {
 
 /// `b'...'` text for `data` with CPython's quoting and escapes.
 pub fn bytes_repr(data: &[u8]) -> String {
+    quoted_bytes(data, false)
+}
+
+/// The `b'...'` part of `bytearray(b'...')`: CPython escapes a single
+/// quote there even inside double quotes.
+fn bytearray_body(data: &[u8]) -> String {
+    quoted_bytes(data, true)
+}
+
+fn quoted_bytes(data: &[u8], always_escape_squote: bool) -> String {
     let quote = if data.contains(&b'\'') && !data.contains(&b'"') { b'"' } else { b'\'' };
     let mut out = String::with_capacity(data.len() + 3);
     out.push('b');
@@ -93,7 +103,7 @@ pub fn bytes_repr(data: &[u8]) -> String {
             b'\n' => out.push_str("\\n"),
             b'\r' => out.push_str("\\r"),
             b'\t' => out.push_str("\\t"),
-            c if c == quote => {
+            c if c == quote || (always_escape_squote && c == b'\'') => {
                 out.push('\\');
                 out.push(c as char);
             }
@@ -138,11 +148,10 @@ fn bytes_hash(vm: &Vm, o: &PyRef) -> PyResult<i64> {
 
 fn bytes_repr_slot(vm: &Vm, o: &PyRef) -> PyResult {
     let data = need_bytes(vm, o)?;
-    let r = bytes_repr(&data);
     if o.downcast::<ByteArrayObj>().is_some() {
-        return Ok(vm.new_string(format!("{}({r})", o.ty().name())));
+        return Ok(vm.new_string(format!("{}({})", o.ty().name(), bytearray_body(&data))));
     }
-    Ok(vm.new_string(r))
+    Ok(vm.new_string(bytes_repr(&data)))
 }
 
 fn bytes_richcompare(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult {
@@ -428,6 +437,7 @@ mod tests {
         assert_eq!(bytes_repr(b"ab"), "b'ab'");
         assert_eq!(bytes_repr(b"'"), "b\"'\"");
         assert_eq!(bytes_repr(b"'\""), "b'\\'\"'");
+        assert_eq!(bytearray_body(b"''"), "b\"\\'\\'\"");
         assert_eq!(bytes_repr(&[0, 0x11, b'"', 0x7f, 0xff, b'\t', b'\\']), "b'\\x00\\x11\"\\x7f\\xff\\t\\\\'");
     }
 

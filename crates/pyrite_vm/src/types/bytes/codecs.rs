@@ -69,9 +69,15 @@ pub fn decode(vm: &Vm, data: &[u8], encoding: &str, errors: &str, obj: &PyRef) -
         let Some((len, reason)) = bad else { break };
         match errors {
             "strict" => {
+                // The exception's `object` is always a bytes object.
+                let source = if obj.ty().layout == crate::types::typeobj::Layout::Bytes {
+                    obj.clone()
+                } else {
+                    vm.new_bytes(data.to_vec())
+                };
                 let args = vec![
                     vm.new_str(codec.name()),
-                    obj.clone(),
+                    source,
                     vm.new_int(pos as i64),
                     vm.new_int((pos + len) as i64),
                     vm.new_str(reason),
