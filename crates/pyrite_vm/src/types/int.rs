@@ -806,6 +806,16 @@ pub fn parse_int_text(s: &str, base: u32) -> Result<IntValue, IntParseError> {
         _ => (false, t),
     };
     let (base, digits, after_prefix) = split_prefix(t, base);
+    let radix = if base == 0 { 10 } else { base };
+    // Like CPython, the digit limit applies to the leading run of digits
+    // before the rest of the text is validated.
+    let limit = int_max_str_digits();
+    if limit > 0 && !radix.is_power_of_two() {
+        let n = leading_digit_count(digits, radix);
+        if n > limit {
+            return Err(IntParseError::TooManyDigits(n));
+        }
+    }
     let clean = clean_digits(digits, after_prefix).ok_or(IntParseError::Invalid)?;
     if base == 0 {
         // Base 0 without prefix: decimal, and leading zeros only for zero.
@@ -813,16 +823,28 @@ pub fn parse_int_text(s: &str, base: u32) -> Result<IntValue, IntParseError> {
             return Err(IntParseError::Invalid);
         }
     }
-    let radix = if base == 0 { 10 } else { base };
     if !clean.bytes().all(|c| (c as char).is_digit(radix)) {
         return Err(IntParseError::Invalid);
     }
-    let limit = int_max_str_digits();
-    if limit > 0 && !radix.is_power_of_two() && clean.len() > limit {
-        return Err(IntParseError::TooManyDigits(clean.len()));
-    }
     let mag = parse_digits(&clean, radix);
     Ok(IntValue::from_big(if neg { -mag } else { mag }))
+}
+
+/// Number of digits in the leading run of valid digits and single underscores.
+fn leading_digit_count(d: &str, radix: u32) -> usize {
+    let mut n = 0;
+    let mut prev_us = false;
+    for c in d.chars() {
+        if unicode_digit(c).is_some_and(|a| a.is_digit(radix)) {
+            n += 1;
+            prev_us = false;
+        } else if c == '_' && !prev_us {
+            prev_us = true;
+        } else {
+            break;
+        }
+    }
+    n
 }
 
 /// Detect and strip a `0x`/`0o`/`0b` prefix allowed by `base`; returns the
