@@ -123,7 +123,7 @@ pub(super) fn iter(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
 pub(super) fn next(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     no_keywords(vm, &a, "next")?;
     let p = positional(vm, &a, "next", 1, 2)?;
-    match (vm.next(&p[0]), p.get(1)) {
+    match (vm.next_raw(&p[0]), p.get(1)) {
         (Ok(Some(v)), _) => Ok(v),
         (Ok(None), None) => Err(vm.stop_iteration(None)),
         (Ok(None), Some(d)) => Ok(d.clone()),

@@ -5,6 +5,8 @@ use std::cell::{Cell, UnsafeCell};
 
 use super::frame::Frame;
 use super::interp::{execute, Outcome};
+use pyrite_compiler::bytecode::Opcode;
+
 use crate::object::{alloc_object, PyObject, PyRef};
 use crate::types::function::FunctionObj;
 use crate::types::typeobj::{FuncArgs, Layout, Slots};
@@ -93,7 +95,7 @@ fn resume(vm: &Vm, g: &PyRef, value: Option<PyRef>, exc: Option<PyErr>) -> PyRes
     }
     gen.running.set(true);
     let r = match exc {
-        Some(e) => super::interp::execute_throw(vm, &mut frame, e),
+        Some(e) => throw_into(vm, &mut frame, e),
         None => execute(vm, &mut frame, if first { None } else { value }),
     };
     gen.running.set(false);
@@ -121,6 +123,129 @@ fn resume(vm: &Vm, g: &PyRef, value: Option<PyRef>, exc: Option<PyErr>) -> PyRes
             Err(e)
         }
     }
+}
+
+/// The iterator a suspended frame is delegating to with `yield from`, if
+/// any: the frame stopped at the `RESUME 2` that follows a yield-from's
+/// `YIELD_VALUE`, with the delegate on top of its stack.
+fn delegate(frame: &Frame) -> Option<PyRef> {
+    // SAFETY: code of a frame is a CodeObj.
+    let code = unsafe { frame.code.downcast_unchecked::<crate::types::code::CodeObj>() };
+    let ins = code.code.instructions.get(frame.ip)?;
+    if ins.op == Opcode::RESUME && ins.arg >= 2 {
+        frame.stack.last().cloned().flatten()
+    } else {
+        None
+    }
+}
+
+/// `throw()` into a suspended frame: to its `yield from` delegate first (as
+/// CPython's `gen_throw`), else at the suspension point.
+fn throw_into(vm: &Vm, frame: &mut Frame, e: PyErr) -> PyResult<Outcome> {
+    let Some(d) = delegate(frame) else {
+        return super::interp::execute_throw(vm, frame, e);
+    };
+    if vm.is_instance(&e.0, &vm.exc.generator_exit) {
+        let closed = if d.ty().layout == Layout::Generator {
+            close(vm, &d).map(drop)
+        } else {
+            match vm.lookup_attr_str(&d, "close") {
+                Ok(Some(c)) => vm.call0(&c).map(drop),
+                Ok(None) => Ok(()),
+                Err(err) => Err(err),
+            }
+        };
+        return match closed {
+            Ok(()) => super::interp::execute_throw(vm, frame, e),
+            Err(err) => super::interp::execute_throw(vm, frame, err),
+        };
+    }
+    let r = if d.ty().layout == Layout::Generator {
+        resume(vm, &d, None, Some(e))
+    } else {
+        match vm.lookup_attr_str(&d, "throw") {
+            Ok(Some(t)) => vm.call_pos(&t, &[e.0.clone()]).map(SendResult::Yielded),
+            Ok(None) => return super::interp::execute_throw(vm, frame, e),
+            Err(err) => Err(err),
+        }
+    };
+    match r {
+        Ok(SendResult::Yielded(v)) => Ok(Outcome::Yield(v)),
+        Ok(SendResult::Returned(v)) => finish_yield_from(vm, frame, v),
+        Err(err) if vm.is_instance(&err.0, &vm.exc.stop_iteration) => {
+            let v = vm.lookup_attr_str(&err.0, "value").ok().flatten().unwrap_or_else(|| vm.none());
+            finish_yield_from(vm, frame, v)
+        }
+        Err(err) => super::interp::execute_throw(vm, frame, err),
+    }
+}
+
+/// The delegate of a `yield from` finished with `v`: leave the SEND loop as
+/// SEND itself does (replace the delegate by `v`, jump past the loop).
+fn finish_yield_from(vm: &Vm, frame: &mut Frame, v: PyRef) -> PyResult<Outcome> {
+    // SAFETY: code of a frame is a CodeObj.
+    let code = unsafe { frame.code.downcast_unchecked::<crate::types::code::CodeObj>() };
+    // Layout: SEND target; YIELD_VALUE; RESUME 2 (ip); JUMP_BACKWARD_NO_INTERRUPT.
+    let send_at = frame.ip.saturating_sub(2);
+    let jump = code.code.full_arg(send_at) as usize;
+    frame.stack.pop();
+    frame.stack.push(Some(v));
+    frame.ip = send_at + 1 + jump;
+    execute(vm, frame, None)
+}
+
+/// `gen.close()`.
+fn close(vm: &Vm, g: &PyRef) -> PyResult {
+    // SAFETY: short borrow to test for a live frame.
+    let live = unsafe { (*gen(g).frame.get()).is_some() };
+    if !live || !gen(g).started.get() {
+        // SAFETY: dropping an unstarted frame runs no code of the generator.
+        let f = unsafe { (*gen(g).frame.get()).take() };
+        if let Some(f) = f {
+            super::release_frame(vm, *f);
+        }
+        return Ok(vm.none());
+    }
+    let e = vm.new_exception(&vm.exc.generator_exit, vec![]);
+    match resume(vm, g, None, Some(e)) {
+        Ok(SendResult::Yielded(_)) => Err(vm.runtime_error("generator ignored GeneratorExit")),
+        Ok(SendResult::Returned(_)) => Ok(vm.none()),
+        Err(e) if vm.is_instance(&e.0, &vm.exc.generator_exit) || vm.is_instance(&e.0, &vm.exc.stop_iteration) => Ok(vm.none()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Deallocator: a suspended generator is closed first (its `finally`
+/// blocks run), as CPython's generator finalizer does.
+///
+/// # Safety
+/// `o` must be a dead generator object.
+pub(crate) unsafe fn gen_dealloc(o: std::ptr::NonNull<PyObject>) {
+    // SAFETY: the object is alive until freed below.
+    let obj = unsafe { o.as_ref() };
+    // SAFETY: layout is Generator for this deallocator's type.
+    let g = unsafe { obj.downcast_unchecked::<GeneratorObj>() };
+    // SAFETY: short borrow to test for a suspended frame.
+    let suspended = g.started.get() && unsafe { (*g.frame.get()).is_some() };
+    if suspended {
+        if let Some(vm) = Vm::current() {
+            obj.set_refcnt(1);
+            // SAFETY: we hold the one (temporary) reference.
+            let me = unsafe { PyRef::from_raw(o) };
+            if let Err(e) = close(vm, &me) {
+                vm.write_unraisable(&e, Some(&me));
+            }
+            let rc = obj.refcnt();
+            std::mem::forget(me);
+            if rc > 1 {
+                obj.set_refcnt(rc - 1);
+                return;
+            }
+            obj.set_refcnt(0);
+        }
+    }
+    // SAFETY: dead generator allocated as a GeneratorObj.
+    unsafe { crate::types::dealloc_payload::<GeneratorObj>(o) }
 }
 
 /// `SEND`: forward a value to a generator or iterator.
@@ -181,26 +306,7 @@ pub(crate) fn init(vm: &Vm) {
         let r = resume(vm, g, None, Some(e))?;
         stop_value(vm, r)
     });
-    vm.add_method(t, "close", |vm, a: FuncArgs<'_>| {
-        let g = &a.args[0];
-        // SAFETY: short borrow to test for a live frame.
-        let live = unsafe { (*gen(g).frame.get()).is_some() };
-        if !live || !gen(g).started.get() {
-            // SAFETY: dropping an unstarted frame runs no Python code in it.
-            let f = unsafe { (*gen(g).frame.get()).take() };
-            if let Some(f) = f {
-                super::release_frame(vm, *f);
-            }
-            return Ok(vm.none());
-        }
-        let e = vm.new_exception(&vm.exc.generator_exit, vec![]);
-        match resume(vm, g, None, Some(e)) {
-            Ok(SendResult::Yielded(_)) => Err(vm.runtime_error("generator ignored GeneratorExit")),
-            Ok(SendResult::Returned(_)) => Ok(vm.none()),
-            Err(e) if vm.is_instance(&e.0, &vm.exc.generator_exit) || vm.is_instance(&e.0, &vm.exc.stop_iteration) => Ok(vm.none()),
-            Err(e) => Err(e),
-        }
-    });
+    vm.add_method(t, "close", |vm, a: FuncArgs<'_>| close(vm, &a.args[0]));
     vm.add_getset(t, "__name__", |_, o| Ok(gen(o).name.clone()), None);
     vm.add_getset(t, "__qualname__", |_, o| Ok(gen(o).qualname.clone()), None);
     vm.add_getset(t, "gi_running", |vm, o| Ok(vm.new_bool(gen(o).running.get())), None);

@@ -75,6 +75,7 @@ fn add_traceback(vm: &Vm, e: &PyRef, frame: &Frame) {
         code: frame.code.clone(),
         lasti: frame.lasti as u32,
         lineno,
+        frame_locals: std::cell::UnsafeCell::new(Vec::new()),
     });
     cell_set(&x.traceback, Some(tb));
 }
@@ -586,10 +587,16 @@ fn step(vm: &Vm, f: &mut Frame, code: &CodeObj) -> StepResult {
                 let s = peek(f, arg);
                 tri!(vm.call_method(&s, "update", &[it]));
             }
-            Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
+            Opcode::DICT_UPDATE => {
                 let m = pop!(f);
                 let d = peek(f, arg);
-                tri!(dict_merge(vm, &d, &m, ins.op == Opcode::DICT_MERGE));
+                tri!(dict_merge(vm, &d, &m, None));
+            }
+            Opcode::DICT_MERGE => {
+                let m = pop!(f);
+                let d = peek(f, arg);
+                let func = peek(f, arg + 2);
+                tri!(dict_merge(vm, &d, &m, Some(&func)));
             }
             Opcode::FORMAT_VALUE => {
                 let spec = if arg & 4 != 0 { Some(pop!(f)) } else { None };
@@ -770,15 +777,7 @@ fn step(vm: &Vm, f: &mut Frame, code: &CodeObj) -> StepResult {
                         let cause = pop!(f);
                         let v = pop!(f);
                         let e = make_exception(vm, v);
-                        let cause = if vm.is_none(&cause) {
-                            Ok(None)
-                        } else {
-                            match make_exception(vm, cause) {
-                                PyErr(c) if c.ty().has_flag(TypeFlags::EXC_SUBCLASS) => Ok(Some(c)),
-                                other => Err(other),
-                            }
-                        };
-                        match cause {
+                        match exception_cause(vm, cause) {
                             Ok(c) => {
                                 if let Some(x) = e.0.downcast::<ExceptionObj>() {
                                     cell_set(&x.cause, c);
@@ -786,7 +785,7 @@ fn step(vm: &Vm, f: &mut Frame, code: &CodeObj) -> StepResult {
                                 }
                                 e
                             }
-                            Err(_) => vm.type_error("exception causes must derive from BaseException"),
+                            Err(err) => err,
                         }
                     }
                 };
@@ -880,7 +879,7 @@ fn unbound_local(vm: &Vm, code: &CodeObj, i: u32) -> PyErr {
     let name = vm.str_of(&code.localsplusnames[i as usize]).unwrap_or("?");
     vm.new_exception_msg(
         &vm.exc.unbound_local_error,
-        &format!("local variable '{}' referenced before assignment", name),
+        &format!("cannot access local variable '{}' where it is not associated with a value", name),
     )
 }
 
@@ -889,10 +888,13 @@ fn unbound_deref(vm: &Vm, code: &CodeObj, i: u32) -> PyErr {
     if code.code.localspluskinds[i as usize] & CO_FAST_CELL != 0 && (i as usize) < code.code.nlocals as usize + code.code.ncellvars as usize {
         vm.new_exception_msg(
             &vm.exc.unbound_local_error,
-            &format!("local variable '{}' referenced before assignment", name),
+            &format!("cannot access local variable '{}' where it is not associated with a value", name),
         )
     } else {
-        vm.name_error(format!("free variable '{}' referenced before assignment in enclosing scope", name))
+        vm.name_error(format!(
+            "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
+            name
+        ))
     }
 }
 
@@ -990,14 +992,21 @@ fn call_ex(vm: &Vm, callable: &PyRef, args: &PyRef, kwargs: Option<&PyRef>) -> P
     vm.call(callable, FuncArgs { args: &all, kwnames: &names })
 }
 
-fn dict_merge(vm: &Vm, d: &PyRef, m: &PyRef, no_dups: bool) -> PyResult<()> {
+/// `{**m}` (DICT_UPDATE, `func` None) or `f(**m)` (DICT_MERGE: duplicate
+/// keys are an error naming the callable `func`).
+fn dict_merge(vm: &Vm, d: &PyRef, m: &PyRef, func: Option<&PyRef>) -> PyResult<()> {
     let dd = d.downcast::<DictObj>().expect("dict");
+    let not_mapping = || match func {
+        Some(f) => vm.type_error(format!("{} argument after ** must be a mapping, not {}", function_str(vm, f), m.ty().name())),
+        None => vm.type_error(format!("'{}' object is not a mapping", m.ty().name())),
+    };
     let pairs: Vec<(PyRef, PyRef)> = match m.downcast::<DictObj>() {
         Some(md) => md.items(),
         None => {
-            let keys = vm.call_method(m, "keys", &[]).map_err(|_| {
-                vm.type_error(format!("'{}' object is not a mapping", m.ty().name()))
-            })?;
+            let keys = match vm.lookup_attr_str(m, "keys")? {
+                Some(k) => vm.call0(&k)?,
+                None => return Err(not_mapping()),
+            };
             let mut v = Vec::new();
             for k in vm.collect(&keys)? {
                 let val = vm.get_item(m, &k)?;
@@ -1007,15 +1016,35 @@ fn dict_merge(vm: &Vm, d: &PyRef, m: &PyRef, no_dups: bool) -> PyResult<()> {
         }
     };
     for (k, v) in pairs {
-        if no_dups && dd.get_item(vm, &k)?.is_some() {
-            return Err(vm.type_error(format!(
-                "got multiple values for keyword argument '{}'",
-                vm.str_of(&k).unwrap_or("?")
-            )));
+        if let Some(f) = func {
+            if vm.str_of(&k).is_none() {
+                return Err(vm.type_error(format!("{} keywords must be strings", function_str(vm, f))));
+            }
+            if dd.get_item(vm, &k)?.is_some() {
+                return Err(vm.type_error(format!(
+                    "{} got multiple values for keyword argument '{}'",
+                    function_str(vm, f),
+                    vm.str_of(&k).unwrap_or("?")
+                )));
+            }
         }
         dd.set_item(vm, k, v)?;
     }
     Ok(())
+}
+
+/// How CPython names a callable in call errors: `module.qualname()`
+/// (no module prefix for builtins), else `repr()` plus `()`-less fallbacks.
+fn function_str(vm: &Vm, f: &PyRef) -> String {
+    let qual = vm.lookup_attr_str(f, "__qualname__").ok().flatten().and_then(|q| vm.str_of(&q).map(str::to_string));
+    let Some(qual) = qual else {
+        return format!("{} object", vm.type_name(f));
+    };
+    let module = vm.lookup_attr_str(f, "__module__").ok().flatten().and_then(|m| vm.str_of(&m).map(str::to_string));
+    match module {
+        Some(m) if m != "builtins" => format!("{}.{}()", m, qual),
+        _ => format!("{}()", qual),
+    }
 }
 
 fn unpack(vm: &Vm, seq: &PyRef, n: usize) -> PyResult<Vec<PyRef>> {
@@ -1107,4 +1136,36 @@ pub fn execute_throw(vm: &Vm, frame: &mut Frame, e: PyErr) -> PyResult<Outcome> 
     drop(guard);
     r?;
     execute(vm, frame, None)
+}
+
+/// The `__cause__` for `raise ... from cause`: None, an exception instance,
+/// or an exception class (instantiated).
+fn exception_cause(vm: &Vm, cause: PyRef) -> Result<Option<PyRef>, PyErr> {
+    if vm.is_none(&cause) {
+        return Ok(None);
+    }
+    if cause.ty().has_flag(TypeFlags::EXC_SUBCLASS) {
+        return Ok(Some(cause));
+    }
+    if TypeRef::new(cause.clone()).is_some_and(|t| t.has_flag(TypeFlags::EXC_SUBCLASS)) {
+        let c = vm.call0(&cause)?;
+        if c.ty().has_flag(TypeFlags::EXC_SUBCLASS) {
+            return Ok(Some(c));
+        }
+    }
+    Err(vm.type_error("exception causes must derive from BaseException"))
+}
+
+/// Keep a failed frame's locals alive in its traceback entry (the newest
+/// entry is this frame's), as CPython's frame objects do.
+pub(crate) fn stash_locals(e: &PyErr, code: &PyRef, fast: &mut Vec<Option<PyRef>>) {
+    let Some(tb) = exc_traceback(&e.0) else { return };
+    let Some(t) = tb.downcast::<TracebackObj>() else { return };
+    // The head of the chain is the outermost frame seen so far: this one.
+    if !t.code.is(code) {
+        return;
+    }
+    // SAFETY: short borrow; the previous contents (none) are dropped after.
+    let old = unsafe { std::mem::replace(&mut *t.frame_locals.get(), std::mem::take(fast)) };
+    drop(old);
 }

@@ -59,6 +59,9 @@ pub fn call_function(vm: &Vm, f: &PyRef, args: FuncArgs<'_>) -> PyResult {
         return Ok(generator::new_generator(vm, Box::new(frame), func));
     }
     let r = run_frame(vm, &mut frame);
+    if let Err(e) = &r {
+        interp::stash_locals(e, &frame.code, &mut frame.fast);
+    }
     release_frame(vm, frame);
     r
 }

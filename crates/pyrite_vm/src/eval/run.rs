@@ -306,8 +306,7 @@ fn finish_run(vm: &Vm, r: PyResult) -> crate::eval::Exit {
         eprintln!("{}", s);
         return crate::eval::Exit::Code(1);
     }
-    let text = crate::types::exceptions::format_exception(vm, &e.0);
-    eprint!("{}", text);
+    print_uncaught(vm, &e);
     crate::eval::Exit::Code(1)
 }
 
@@ -347,4 +346,19 @@ pub fn shutdown(vm: &Vm) {
         }
     }
     vm.flush_stdout();
+}
+
+/// Report an uncaught exception through `sys.excepthook` (falling back to
+/// printing the traceback directly if the hook is missing or fails).
+fn print_uncaught(vm: &Vm, e: &PyErr) {
+    let sys = vm.sys.borrow().clone();
+    let hook = sys.and_then(|s| vm.dict_get_str(crate::types::module::module_dict(&s), "excepthook"));
+    if let Some(hook) = hook {
+        let tb = super::exc_traceback(&e.0).unwrap_or_else(|| vm.none());
+        if vm.call_pos(&hook, &[vm.type_of(&e.0).into_ref(), e.0.clone(), tb]).is_ok() {
+            vm.flush_stdout();
+            return;
+        }
+    }
+    eprint!("{}", crate::types::exceptions::format_exception(vm, &e.0));
 }

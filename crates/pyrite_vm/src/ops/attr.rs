@@ -109,8 +109,7 @@ impl Vm {
     /// The `AttributeError` for a missing attribute.
     #[cold]
     pub fn no_attribute(&self, o: &PyRef, name: &PyRef) -> PyErr {
-        let n = self.str_of(name).unwrap_or("?");
-        self.attribute_error(format!("'{}' object has no attribute '{}'", o.ty().name(), n))
+        crate::types::exceptions::attribute_error_for(self, o, name)
     }
 
     /// The instance dict of `o`, created on demand (`None` if the type has no dict slot).

@@ -16,7 +16,12 @@ impl Vm {
                 // SAFETY: layout checked.
                 let b = unsafe { f.downcast_unchecked::<BuiltinFunctionObj>() };
                 match &b.self_ {
-                    None => (b.func)(self, args),
+                    None => {
+                        if let Some(owner) = &b.objclass {
+                            check_descriptor_self(self, b, owner, args.args)?;
+                        }
+                        (b.func)(self, args)
+                    }
                     Some(s) => {
                         let all = prepend(s, args.args);
                         (b.func)(self, FuncArgs { args: &all, kwnames: args.kwnames })
@@ -54,4 +59,21 @@ pub fn prepend(first: &PyRef, rest: &[PyRef]) -> Vec<PyRef> {
     v.push(first.clone());
     v.extend(rest.iter().cloned());
     v
+}
+
+/// An unbound method descriptor (`list.append(x, 1)`) must get an instance
+/// of its class first.
+#[cold]
+fn check_descriptor_self(vm: &Vm, b: &BuiltinFunctionObj, owner: &PyRef, args: &[PyRef]) -> PyResult<()> {
+    let Some(t) = crate::types::TypeRef::new(owner.clone()) else { return Ok(()) };
+    match args.first() {
+        None => Err(vm.type_error(format!("unbound method {}.{}() needs an argument", t.name(), b.name))),
+        Some(s) if !s.ty().is_subtype(&t) => Err(vm.type_error(format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            b.name,
+            t.name(),
+            s.ty().name()
+        ))),
+        _ => Ok(()),
+    }
 }

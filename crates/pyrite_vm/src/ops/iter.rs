@@ -21,9 +21,20 @@ impl Vm {
         Err(self.type_error(format!("'{}' object is not iterable", o.ty().name())))
     }
 
-    /// `next(it)`: `Ok(None)` when exhausted.
+    /// `next(it)`: `Ok(None)` when exhausted (a `StopIteration` raised by
+    /// the iterator also means exhausted, as in `FOR_ITER`).
     #[inline]
     pub fn next(&self, it: &PyRef) -> PyResult<Option<PyRef>> {
+        match self.next_raw(it) {
+            Err(e) if self.is_instance(&e.0, &self.exc.stop_iteration) => Ok(None),
+            r => r,
+        }
+    }
+
+    /// The iterator's `__next__` as is: a `StopIteration` carrying a value
+    /// (a generator's return value) is passed through as an error.
+    #[inline]
+    pub fn next_raw(&self, it: &PyRef) -> PyResult<Option<PyRef>> {
         match it.ty().slots().iternext {
             Some(f) => f(self, it),
             None => Err(self.type_error(format!("'{}' object is not an iterator", it.ty().name()))),

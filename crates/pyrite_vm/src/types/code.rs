@@ -117,8 +117,25 @@ pub(crate) fn init(vm: &Vm) {
     vm.add_getset(t, "co_flags", |vm, o| Ok(vm.new_int(co(o).code.flags.bits() as i64)), None);
     vm.add_getset(t, "co_consts", |vm, o| Ok(vm.new_tuple(co(o).consts.to_vec())), None);
     vm.add_getset(t, "co_names", |vm, o| Ok(vm.new_tuple(co(o).names.to_vec())), None);
+    vm.add_getset(t, "co_freevars", |vm, o| Ok(vm.new_tuple(localsplus_of_kind(o, pyrite_compiler::bytecode::CO_FAST_FREE))), None);
+    vm.add_getset(t, "co_cellvars", |vm, o| Ok(vm.new_tuple(localsplus_of_kind(o, pyrite_compiler::bytecode::CO_FAST_CELL))), None);
+    vm.add_getset(t, "co_nlocals", |vm, o| Ok(vm.new_int(co(o).code.nlocals as i64)), None);
+    vm.add_getset(t, "co_stacksize", |vm, o| Ok(vm.new_int(co(o).code.stacksize as i64)), None);
+    vm.add_getset(t, "co_kwonlyargcount", |vm, o| Ok(vm.new_int(co(o).code.kwonlyargcount as i64)), None);
+    vm.add_getset(t, "co_posonlyargcount", |vm, o| Ok(vm.new_int(co(o).code.posonlyargcount as i64)), None);
     vm.add_getset(t, "co_varnames", |vm, o| {
         let c = co(o);
         Ok(vm.new_tuple(c.localsplusnames[..c.code.nlocals as usize].to_vec()))
     }, None);
+}
+
+/// The localsplus names whose kind has `kind` set (free or cell variables).
+fn localsplus_of_kind(o: &PyRef, kind: u8) -> Vec<PyRef> {
+    let c = co(o);
+    c.localsplusnames
+        .iter()
+        .zip(&c.code.localspluskinds)
+        .filter(|(_, k)| **k & kind != 0)
+        .map(|(n, _)| n.clone())
+        .collect()
 }

@@ -58,6 +58,9 @@ pub struct TracebackObj {
     pub lasti: u32,
     /// `tb_lineno`.
     pub lineno: u32,
+    /// The local variables of the frame the exception left, kept alive by
+    /// the traceback as CPython's frame object keeps them.
+    pub frame_locals: UnsafeCell<Vec<Option<PyRef>>>,
 }
 // SAFETY: repr(C), header first, unique layout tag.
 unsafe impl crate::object::PyPayload for TracebackObj {

@@ -103,7 +103,17 @@ pub(crate) fn bootstrap() -> Box<Vm> {
     let super_ = ty!("super", SuperObj, &object, GC | BASE);
     let cell = ty!("cell", CellObj, &object, GC);
     let code = ty!("code", CodeObj, &object, 0);
-    let generator = ty!("generator", GeneratorObj, &object, GC);
+    let generator = new_static_type(
+        Some(&type_),
+        "generator",
+        Layout::Generator,
+        size_of::<GeneratorObj>(),
+        Some(&object),
+        GC,
+        crate::eval::generator::gen_dealloc,
+        0,
+    );
+    all.push(generator.clone());
     let module = ty!("module", ModuleObj, &object, GC | BASE, offset_of!(ModuleObj, dict));
     let none_type = ty!("NoneType", NoneObj, &object, 0);
     let not_implemented_type = ty!("NotImplementedType", NotImplementedObj, &object, 0);

@@ -183,9 +183,16 @@ fn c3_mro(vm: &Vm, bases: &[PyRef]) -> PyResult<Vec<PyRef>> {
         }
         let cand = seqs.iter().map(|s| &s[0]).find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| x.is(c))));
         let Some(c) = cand.cloned() else {
-            let names: Vec<&str> = bases.iter().map(|b| as_type(b).name()).collect();
+            // CPython names the heads of the lists that could not be merged.
+            let mut heads: Vec<&PyRef> = Vec::new();
+            for s in &seqs {
+                if !heads.iter().any(|h| h.is(&s[0])) {
+                    heads.push(&s[0]);
+                }
+            }
+            let names: Vec<&str> = heads.iter().map(|b| as_type(b).name()).collect();
             return Err(vm.type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         };
@@ -221,6 +228,12 @@ pub fn new_class(
 ) -> PyResult<TypeRef> {
     if bases.is_empty() {
         bases.push(vm.types.object.as_ref().clone());
+    }
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|x| x.is(b)) {
+            let n = TypeRef::new(b.clone()).map(|t| t.name().to_string()).unwrap_or_default();
+            return Err(vm.type_error(format!("duplicate base class {}", n)));
+        }
     }
     for b in &bases {
         let Some(bt) = TypeRef::new(b.clone()) else {
@@ -299,6 +312,10 @@ pub fn new_class(
         flags |= TypeFlags::EXC_SUBCLASS;
     }
     let qualname = d.pop_item(vm, &vm.intern("__qualname__"))?;
+    // Defining __eq__ without __hash__ makes instances unhashable.
+    if d.get_str(vm, "__eq__").is_some() && d.get_str(vm, "__hash__").is_none() {
+        d.set_str(vm, "__hash__", vm.none());
+    }
     // `__new__`, `__init_subclass__` and `__class_getitem__` are implicitly static/class methods.
     if let Some(f) = d.get_str(vm, "__new__") {
         if f.ty().layout == Layout::Function {
