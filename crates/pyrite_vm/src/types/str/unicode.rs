@@ -197,3 +197,28 @@ pub(crate) fn lower_at(chars: &[char], i: usize, out: &mut String) {
     let after = chars[i + 1..].iter().find(|c| !is_case_ignorable(**c)).is_some_and(|c| is_cased(*c));
     out.push(if before && !after { 'ς' } else { 'σ' });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_match_cpython() {
+        assert!(is_printable('é') && !is_printable('\u{a0}') && !is_printable('\u{378}') && !is_printable('\u{e000}'));
+        assert!(is_alpha('é') && !is_alpha('\u{345}') && !is_alpha('1'));
+        assert!(is_digit('²') && !is_decimal('²') && is_decimal('٣') && is_numeric('½') && is_numeric('一'));
+        assert!(is_titlecase('ǅ') && !is_titlecase('A'));
+        assert!(is_id_start('é') && !is_id_start('1') && is_id_continue('1') && is_id_continue('\u{301}'));
+        assert!(py_isspace('\x1c') && py_isspace('\u{3000}') && !py_isspace('\u{200b}'));
+    }
+
+    #[test]
+    fn final_sigma() {
+        let chars: Vec<char> = "AΣ ΣA Σ".chars().collect();
+        let mut out = String::new();
+        for i in 0..chars.len() {
+            lower_at(&chars, i, &mut out);
+        }
+        assert_eq!(out, "aς σa σ");
+    }
+}
