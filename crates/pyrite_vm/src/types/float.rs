@@ -1232,6 +1232,78 @@ fn complex_getnewargs(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     Ok(vm.new_tuple(vec![vm.new_float(re), vm.new_float(im)]))
 }
 
+/// One part of a formatted complex: `sign` is the sign flag to apply.
+fn complex_part_format(vm: &Vm, v: f64, sign: Option<char>, f: &crate::types::format::FormatSpec) -> PyResult<String> {
+    let ty = match f.ty {
+        '\0' if f.precision.is_none() => {
+            let s = complex_part_repr(v);
+            return Ok(match sign {
+                Some(c) if !s.starts_with('-') && c != '-' => format!("{c}{s}"),
+                _ => s,
+            });
+        }
+        '\0' | 'n' => 'g',
+        t => t,
+    };
+    let mut sub = String::new();
+    sub.extend(sign);
+    if f.alt {
+        sub.push('#');
+    }
+    sub.extend(f.grouping);
+    if let Some(p) = f.precision {
+        sub.push_str(&format!(".{p}"));
+    }
+    sub.push(ty);
+    crate::types::format::format_float(vm, v, &sub)
+}
+
+/// `complex.__format__(spec)`.
+fn complex_format(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
+    let (s, spec) = two_args(vm, &args, "__format__")?;
+    let Some(spec) = vm.str_of(spec) else {
+        return Err(vm.type_error(format!("format() argument 2 must be str, not {}", spec.ty().name())));
+    };
+    if spec.is_empty() {
+        return vm.str(s);
+    }
+    let f = crate::types::format::parse_spec(vm, spec, '\0', '>', "complex")?;
+    if f.fill == '0' && f.align == Some('=') && !spec.contains("0=") {
+        return Err(vm.value_error("Zero padding is not allowed in complex format specifier"));
+    }
+    if f.align == Some('=') {
+        return Err(vm.value_error("'=' alignment flag is not allowed in complex format specifier"));
+    }
+    if !matches!(f.ty, '\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') {
+        return Err(vm.value_error(format!("Unknown format code '{}' for object of type 'complex'", f.ty)));
+    }
+    let (re, im) = complex_parts(s);
+    let skip_re = f.ty == '\0' && re == 0.0 && re.is_sign_positive();
+    let parens = f.ty == '\0' && !skip_re;
+    let mut body = String::new();
+    if parens {
+        body.push('(');
+    }
+    if !skip_re {
+        body.push_str(&complex_part_format(vm, re, f.sign, &f)?);
+    }
+    let im_sign = if skip_re { f.sign } else { Some('+') };
+    body.push_str(&complex_part_format(vm, im, im_sign, &f)?);
+    body.push('j');
+    if parens {
+        body.push(')');
+    }
+    let len = body.chars().count();
+    let padding = f.width.saturating_sub(len);
+    let (left, right) = match f.align.unwrap_or('>') {
+        '<' => (0, padding),
+        '^' => (padding / 2, padding - padding / 2),
+        _ => (padding, 0),
+    };
+    let fill = |n: usize| std::iter::repeat_n(f.fill, n).collect::<String>();
+    Ok(vm.new_string(format!("{}{body}{}", fill(left), fill(right))))
+}
+
 fn complex_init(vm: &Vm) {
     let t = &vm.types.complex;
     vm.set_type_slots(
@@ -1273,6 +1345,7 @@ fn complex_init(vm: &Vm) {
     vm.add_method(t, "__hash__", complex_hash_method);
     vm.add_method(t, "__bool__", complex_bool_method);
     vm.add_method(t, "__getnewargs__", complex_getnewargs);
+    vm.add_method(t, "__format__", complex_format);
     vm.add_getset(t, "real", complex_get_real, None);
     vm.add_getset(t, "imag", complex_get_imag, None);
 }
