@@ -497,9 +497,18 @@ fn m_ulp(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
 
 // ----- rounding to ints -----
 
+/// The value of an exact `float` (subclasses may override `__floor__` etc.).
+fn exact_float(vm: &Vm, x: &PyRef) -> Option<f64> {
+    if std::ptr::eq(x.ty(), &*vm.types.float) {
+        float_of(x)
+    } else {
+        None
+    }
+}
+
 fn m_floor(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     let x = one_arg(vm, &args, "floor")?;
-    if let Some(v) = float_of(x) {
+    if let Some(v) = exact_float(vm, x) {
         return float_to_int(vm, v.floor());
     }
     if let Some(r) = vm.call_special(x, "__floor__", &[])? {
@@ -510,7 +519,7 @@ fn m_floor(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
 
 fn m_ceil(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     let x = one_arg(vm, &args, "ceil")?;
-    if let Some(v) = float_of(x) {
+    if let Some(v) = exact_float(vm, x) {
         return float_to_int(vm, v.ceil());
     }
     if let Some(r) = vm.call_special(x, "__ceil__", &[])? {
@@ -521,7 +530,7 @@ fn m_ceil(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
 
 fn m_trunc(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     let x = one_arg(vm, &args, "trunc")?;
-    if let Some(v) = float_of(x) {
+    if let Some(v) = exact_float(vm, x) {
         return float_to_int(vm, v);
     }
     match vm.call_special(x, "__trunc__", &[])? {
