@@ -31,6 +31,9 @@ fn clinic_str<'a>(vm: &Vm, o: &'a PyRef, fname: &str, pos: usize) -> PyResult<&'
 /// Resolve optional `start`/`end` code point bounds against `s`; `None` when
 /// `start` is past the end (no match possible). Returns byte offsets.
 fn sub_range(vm: &Vm, s: &StrObj, start: Option<&PyRef>, end: Option<&PyRef>) -> PyResult<Option<(usize, usize)>> {
+    if start.is_none() && end.is_none() {
+        return Ok(Some((0, s.value.len())));
+    }
     match adjust_range(vm, s.char_len, start, end)? {
         Some((a, b)) => Ok(Some((s.byte_offset(a), s.byte_offset(b)))),
         None => Ok(None),
@@ -441,6 +444,19 @@ fn str_swapcase(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
 }
 fn str_title(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     let s = s_noargs(vm, &a, "title")?;
+    if s.is_ascii() {
+        let mut prev_cased = false;
+        let out: String = s
+            .as_str()
+            .chars()
+            .map(|c| {
+                let r = if prev_cased { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() };
+                prev_cased = c.is_ascii_alphabetic();
+                r
+            })
+            .collect();
+        return Ok(vm.new_string(out));
+    }
     let chars: Vec<char> = s.as_str().chars().collect();
     let mut out = String::with_capacity(s.value.len());
     let mut prev_cased = false;
