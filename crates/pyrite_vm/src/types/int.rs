@@ -598,10 +598,15 @@ fn int_pow2(vm: &Vm, x: &IntValue, y: &IntValue) -> PyResult {
             }
         }
     }
+    let base = x.to_big();
+    let bits = base.bits().saturating_mul(e);
     let Ok(e32) = u32::try_from(e) else {
         return Err(vm.new_exception(&vm.exc.memory_error, vec![]));
     };
-    Ok(vm.new_bigint(num_traits::Pow::pow(x.to_big().as_ref(), e32)))
+    if bits > MAX_BITS_MEMORY {
+        return Err(vm.new_exception(&vm.exc.memory_error, vec![]));
+    }
+    Ok(vm.new_bigint(num_traits::Pow::pow(base.as_ref(), e32)))
 }
 
 fn int_pow3(vm: &Vm, x: &IntValue, y: &IntValue, z: &IntValue) -> PyResult {
@@ -644,7 +649,7 @@ fn int_lshift(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult {
     if x.value.is_zero() {
         return Ok(vm.new_int(0));
     }
-    let Some(s) = count.filter(|s| *s <= (usize::MAX >> 4) as u64) else {
+    let Some(s) = count else {
         return Err(vm.overflow_error("too many digits in integer"));
     };
     if let IntValue::Small(v) = x.value {
@@ -655,8 +660,14 @@ fn int_lshift(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult {
             }
         }
     }
+    if s > MAX_BITS_MEMORY {
+        return Err(vm.new_exception(&vm.exc.memory_error, vec![]));
+    }
     Ok(vm.new_bigint(x.value.to_big().as_ref() << s as usize))
 }
+
+/// Results with more bits than this cannot be allocated (MemoryError).
+const MAX_BITS_MEMORY: u64 = 1 << 37;
 
 fn int_rshift(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult {
     let (Some(x), Some(y)) = (int_of(a), int_of(b)) else { return Ok(vm.not_implemented.clone()) };
@@ -1024,6 +1035,9 @@ fn m_to_bytes(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
         return Err(vm.overflow_error("int too big to convert"));
     }
     let fill = if v.is_negative() { 0xff } else { 0 };
+    if bytes.try_reserve(length - bytes.len()).is_err() {
+        return Err(vm.new_exception(&vm.exc.memory_error, vec![]));
+    }
     bytes.resize(length, fill);
     if !little {
         bytes.reverse();
