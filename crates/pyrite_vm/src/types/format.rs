@@ -11,6 +11,13 @@ use crate::PyResult;
 mod strformat;
 pub use strformat::{format_obj, str_format, str_format_map};
 
+/// Widths above this cannot be allocated: `MemoryError` (CPython fails the
+/// allocation instead).
+pub(crate) const MAX_WIDTH: usize = 1 << 32;
+
+/// Largest float precision CPython accepts (`precision too big` beyond).
+pub(crate) const MAX_PRECISION: usize = i32::MAX as usize;
+
 /// A parsed `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FormatSpec {
@@ -123,6 +130,9 @@ pub fn parse_spec(vm: &Vm, spec: &str, default_ty: char, default_align: char, ty
     }
     if let Some(&t) = c.get(pos) {
         f.ty = t;
+    }
+    if f.width > MAX_WIDTH {
+        return Err(crate::types::list::memory_error(vm));
     }
     if let Some(g) = f.grouping {
         let t = if f.ty == '\0' { default_ty } else { f.ty };
@@ -344,6 +354,9 @@ pub fn format_float(vm: &Vm, v: f64, spec: &str) -> PyResult<String> {
 }
 
 fn format_float_spec(vm: &Vm, v: f64, f: &FormatSpec) -> PyResult<String> {
+    if f.precision.is_some_and(|p| p > MAX_PRECISION) {
+        return Err(vm.value_error("precision too big"));
+    }
     let upper = matches!(f.ty, 'E' | 'F' | 'G');
     let body = match f.ty {
         '\0' => match f.precision {

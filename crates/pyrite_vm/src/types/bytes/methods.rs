@@ -518,6 +518,9 @@ fn justify(vm: &Vm, a: &FuncArgs<'_>, name: &str, how: u8) -> PyResult {
         return Ok(make_like(vm, o, data));
     }
     let marg = (width - len) as usize;
+    if marg > crate::types::format::MAX_WIDTH {
+        return Err(crate::types::list::memory_error(vm));
+    }
     let left = match how {
         0 => 0,
         1 => marg,
@@ -549,6 +552,9 @@ fn b_zfill(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
         return Ok(make_like(vm, o, data));
     }
     let pad = width as usize - data.len();
+    if pad > crate::types::format::MAX_WIDTH {
+        return Err(crate::types::list::memory_error(vm));
+    }
     let (sign, digits) = match data.first() {
         Some(&c @ (b'+' | b'-')) => (vec![c], &data[1..]),
         _ => (Vec::new(), &data[..]),
@@ -566,6 +572,7 @@ fn b_expandtabs(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
         Some(t) => ssize(vm, t)?,
         None => 8,
     };
+    let tab = i32::try_from(tab).map_err(|_| vm.overflow_error("Python int too large to convert to C int"))? as isize;
     let mut out = Vec::with_capacity(data.len());
     let mut col = 0usize;
     for &c in &data {

@@ -344,6 +344,9 @@ fn justify(vm: &Vm, a: &FuncArgs<'_>, name: &str, how: u8) -> PyResult {
         return Ok(vm.new_str(s.as_str()));
     }
     let marg = (width - len) as usize;
+    if marg > crate::types::format::MAX_WIDTH {
+        return Err(crate::types::list::memory_error(vm));
+    }
     let left = match how {
         0 => 0,
         1 => marg,
@@ -373,6 +376,9 @@ fn str_zfill(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     if width <= len {
         return Ok(vm.new_str(s.as_str()));
     }
+    if (width - len) as usize > crate::types::format::MAX_WIDTH {
+        return Err(crate::types::list::memory_error(vm));
+    }
     let zeros = "0".repeat((width - len) as usize);
     let t = s.as_str();
     let out = match t.chars().next() {
@@ -389,6 +395,7 @@ fn str_expandtabs(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
         Some(t) => ssize(vm, t)?,
         None => 8,
     };
+    let tab = i32::try_from(tab).map_err(|_| vm.overflow_error("Python int too large to convert to C int"))? as isize;
     let mut out = String::new();
     let mut col = 0usize;
     for c in s.as_str().chars() {

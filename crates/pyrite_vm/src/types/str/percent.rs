@@ -163,6 +163,9 @@ fn directive(vm: &Vm, chars: &[char], i: &mut usize, a: &mut Args<'_>, out: &mut
     while matches!(chars.get(*i), Some('h' | 'l' | 'L')) {
         *i += 1;
     }
+    if d.width > crate::types::format::MAX_WIDTH || d.precision.is_some_and(|p| p > crate::types::format::MAX_WIDTH) {
+        return Err(crate::types::list::memory_error(vm));
+    }
     let Some(&ty) = chars.get(*i) else { return Err(incomplete(vm)) };
     let ty_index = *i;
     *i += 1;
@@ -201,6 +204,9 @@ fn convert(vm: &Vm, ty: char, index: usize, d: &Directive, v: &PyRef) -> PyResul
             Ok(format_integer(d, ty, &n))
         }
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+            if d.precision.is_some_and(|p| p > crate::types::format::MAX_PRECISION) {
+                return Err(vm.value_error("precision too big"));
+            }
             let x = float_arg(vm, v)?;
             Ok(format_real(d, ty, x))
         }
