@@ -422,6 +422,38 @@ byte_predicates! {
     b_isascii, "isascii", |d| d.is_ascii();
     b_isupper, "isupper", |d| d.iter().any(u8::is_ascii_uppercase) && !d.iter().any(u8::is_ascii_lowercase);
     b_islower, "islower", |d| d.iter().any(u8::is_ascii_lowercase) && !d.iter().any(u8::is_ascii_uppercase);
+    b_istitle, "istitle", istitle;
+}
+
+/// `bytes.istitle()`: uppercase letters only after uncased bytes, lowercase only after cased ones.
+fn istitle(d: &[u8]) -> bool {
+    let (mut cased, mut prev_cased) = (false, false);
+    for &c in d {
+        if c.is_ascii_uppercase() {
+            if prev_cased {
+                return false;
+            }
+            prev_cased = true;
+            cased = true;
+        } else if c.is_ascii_lowercase() {
+            if !prev_cased {
+                return false;
+            }
+            prev_cased = true;
+            cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    cased
+}
+
+fn b_bytes(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
+    let (o, d) = noargs(vm, &a, "__bytes__")?;
+    if std::ptr::eq(o.ty(), &*vm.types.bytes) {
+        return Ok(o.clone());
+    }
+    Ok(vm.new_bytes(d))
 }
 
 fn b_hex(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
@@ -814,6 +846,42 @@ fn ba_copy(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     Ok(new_bytearray(vm, None, ba.to_vec()))
 }
 
+fn ba_remove(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
+    let (ba, rest) = ba_self(vm, &a, "remove")?;
+    let [x] = rest else {
+        return Err(vm.type_error(format!("bytearray.remove() takes exactly one argument ({} given)", rest.len())));
+    };
+    let b = byte_value(vm, x)?;
+    let found = ba.with_mut(|v| v.iter().position(|&c| c == b).map(|i| v.remove(i)));
+    match found {
+        Some(_) => Ok(vm.none()),
+        None => Err(vm.value_error("value not found in bytearray")),
+    }
+}
+
+fn ba_alloc(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
+    let (ba, _) = ba_self(vm, &a, "__alloc__")?;
+    let n = ba.with(<[u8]>::len);
+    Ok(vm.new_int(if n == 0 { 0 } else { n as i64 + 1 }))
+}
+
+fn ba_imul(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
+    let (ba, rest) = ba_self(vm, &a, "__imul__")?;
+    let [n] = rest else { return Err(vm.type_error("expected 1 argument")) };
+    let Some(n) = crate::types::list::repeat_count(vm, n)? else {
+        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", n.ty().name())));
+    };
+    let data = ba.to_vec();
+    let total = data.len().checked_mul(n.max(0) as usize).filter(|t| *t <= crate::types::format::MAX_WIDTH);
+    let Some(total) = total else { return Err(crate::types::list::memory_error(vm)) };
+    let mut out = Vec::with_capacity(total);
+    for _ in 0..n.max(0) {
+        out.extend_from_slice(&data);
+    }
+    ba.with_mut(|v| *v = out);
+    Ok(a.args[0].clone())
+}
+
 fn ba_iadd(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     let (ba, rest) = ba_self(vm, &a, "__iadd__")?;
     let [x] = rest else { return Err(vm.type_error("expected 1 argument")) };
@@ -851,6 +919,7 @@ pub(super) fn init(vm: &Vm) {
         ("isascii", b_isascii),
         ("isupper", b_isupper),
         ("islower", b_islower),
+        ("istitle", b_istitle),
         ("hex", b_hex),
         ("ljust", b_ljust),
         ("rjust", b_rjust),
@@ -874,6 +943,7 @@ pub(super) fn init(vm: &Vm) {
         vm.add_staticmethod(ty, "maketrans", b_maketrans);
     }
     vm.add_method(&vm.types.bytes, "__getnewargs__", b_getnewargs);
+    vm.add_method(&vm.types.bytes, "__bytes__", b_bytes);
     let ba: &[(&'static str, NativeFn)] = &[
         ("append", ba_append),
         ("extend", ba_extend),
@@ -883,6 +953,9 @@ pub(super) fn init(vm: &Vm) {
         ("reverse", ba_reverse),
         ("copy", ba_copy),
         ("__iadd__", ba_iadd),
+        ("__imul__", ba_imul),
+        ("__alloc__", ba_alloc),
+        ("remove", ba_remove),
     ];
     for (name, f) in ba {
         vm.add_method(&vm.types.bytearray, name, *f);
