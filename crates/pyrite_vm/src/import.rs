@@ -9,7 +9,15 @@ use crate::vm::Vm;
 use crate::PyResult;
 
 /// Pure-Python modules embedded in the binary: (name, is_package, source).
-pub const FROZEN: &[(&str, bool, &str)] = &[];
+pub const FROZEN: &[(&str, bool, &str)] = &[
+    ("functools", false, include_str!("../../../lib/functools.py")),
+    ("operator", false, include_str!("../../../lib/operator.py")),
+    ("keyword", false, include_str!("../../../lib/keyword.py")),
+    ("string", false, include_str!("../../../lib/string.py")),
+    ("bisect", false, include_str!("../../../lib/bisect.py")),
+    ("heapq", false, include_str!("../../../lib/heapq.py")),
+    ("abc", false, include_str!("../../../lib/abc.py")),
+];
 
 impl Vm {
     /// Import the absolute module `name` (dotted), returning the module itself.
@@ -73,7 +81,9 @@ impl Vm {
                 return self.load_source(name, &src, &file, None);
             }
         }
-        Err(self.new_exception_msg(&self.exc.module_not_found_error, &format!("No module named '{}'", name)))
+        let e = self.new_exception_msg(&self.exc.module_not_found_error, &format!("No module named '{}'", name));
+        crate::types::exceptions::set_exc_attr(self, &e.0, "name", self.new_str(name));
+        Err(e)
     }
 
     fn builtin_module(&self, name: &str) -> PyResult<Option<PyRef>> {

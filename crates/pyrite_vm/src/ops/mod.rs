@@ -237,6 +237,9 @@ impl Vm {
                 crate::types::inherit_slots(&mut slots, b.slots());
             }
         }
+        if self.dict_get_str(ty.dict(), "__hash__").is_some_and(|h| self.is_none(&h)) {
+            slots.hash = None;
+        }
         ty.set_slots(slots);
     }
 

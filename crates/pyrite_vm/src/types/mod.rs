@@ -15,6 +15,7 @@ pub mod generator;
 pub mod int;
 pub mod iter;
 pub mod list;
+pub mod mappingproxy;
 pub mod module;
 pub mod object;
 pub mod range;
@@ -171,6 +172,7 @@ pub(crate) fn init_all(vm: &crate::vm::Vm) {
     code::init(vm);
     crate::eval::generator::init(vm);
     superobj::init(vm);
+    mappingproxy::init(vm);
     tuple::init(vm);
     list::init(vm);
     dict::init(vm);

@@ -36,6 +36,7 @@ pub fn module_dict(m: &PyRef) -> &PyRef {
 }
 
 pub(crate) fn init(vm: &Vm) {
+    vm.add_getset(&vm.types.module, "__dict__", |_, o| Ok(module_dict(o).clone()), None);
     vm.set_type_slots(
         &vm.types.module,
         Slots {

@@ -40,7 +40,21 @@ use crate::types::typeobj::Slots;
 use crate::vm::Vm;
 
 pub(crate) fn init(vm: &Vm) {
-    vm.set_type_slots(&vm.types.none_type, Slots { repr: Some(|vm, _| Ok(vm.intern("None"))), bool: Some(|_, _| Ok(false)), ..Default::default() });
+    vm.set_type_slots(
+        &vm.types.none_type,
+        Slots {
+            repr: Some(|vm, _| Ok(vm.intern("None"))),
+            bool: Some(|_, _| Ok(false)),
+            new: Some(|vm, _, a| {
+                if a.args.is_empty() {
+                    Ok(vm.none())
+                } else {
+                    Err(vm.type_error("NoneType takes no arguments"))
+                }
+            }),
+            ..Default::default()
+        },
+    );
     vm.set_type_slots(&vm.types.not_implemented_type, Slots { repr: Some(|vm, _| Ok(vm.intern("NotImplemented"))), ..Default::default() });
     vm.set_type_slots(&vm.types.ellipsis_type, Slots { repr: Some(|vm, _| Ok(vm.intern("Ellipsis"))), ..Default::default() });
 }

@@ -291,6 +291,10 @@ fn init_types(vm: &Vm, all: &[TypeRef]) {
         if let Some(b) = t.base().and_then(TypeRef::new) {
             let mut s = *t.slots();
             super::inherit_slots(&mut s, b.slots());
+            // `__hash__ = None` in the type's dict means unhashable, not "inherit".
+            if vm.dict_get_str(t.dict(), "__hash__").is_some_and(|h| vm.is_none(&h)) {
+                s.hash = None;
+            }
             t.set_slots(s);
         }
     }
