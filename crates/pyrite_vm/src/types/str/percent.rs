@@ -200,8 +200,27 @@ fn convert(vm: &Vm, ty: char, index: usize, d: &Directive, v: &PyRef) -> PyResul
         'c' => Ok(pad_text(d, &char_arg(vm, v)?)),
         '%' => Ok(pad_text(d, "%")),
         'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
+            if let Some(n) = vm.small_int_of(v) {
+                let m = n.unsigned_abs();
+                let digits = match ty {
+                    'x' => format!("{m:x}"),
+                    'X' => format!("{m:X}"),
+                    'o' => format!("{m:o}"),
+                    _ => m.to_string(),
+                };
+                return Ok(format_integer(d, ty, n < 0, digits));
+            }
             let n = int_arg(vm, ty, v)?;
-            Ok(format_integer(d, ty, &n))
+            let mag = n.magnitude();
+            let mut digits = match ty {
+                'x' | 'X' => mag.to_str_radix(16),
+                'o' => mag.to_str_radix(8),
+                _ => mag.to_string(),
+            };
+            if ty == 'X' {
+                digits.make_ascii_uppercase();
+            }
+            Ok(format_integer(d, ty, n.is_negative(), digits))
         }
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
             if d.precision.is_some_and(|p| p > crate::types::format::MAX_PRECISION) {
@@ -366,16 +385,8 @@ fn float_arg(vm: &Vm, v: &PyRef) -> PyResult<f64> {
     Err(vm.type_error(format!("must be real number, not {}", v.ty().name())))
 }
 
-fn format_integer(d: &Directive, ty: char, n: &BigInt) -> String {
-    let mag = n.magnitude();
-    let mut digits = match ty {
-        'x' | 'X' => mag.to_str_radix(16),
-        'o' => mag.to_str_radix(8),
-        _ => mag.to_string(),
-    };
-    if ty == 'X' {
-        digits.make_ascii_uppercase();
-    }
+/// Lay out an integer conversion from its sign and magnitude digits.
+fn format_integer(d: &Directive, ty: char, negative: bool, mut digits: String) -> String {
     if let Some(p) = d.precision {
         if digits.len() < p {
             digits = format!("{}{digits}", "0".repeat(p - digits.len()));
@@ -387,7 +398,7 @@ fn format_integer(d: &Directive, ty: char, n: &BigInt) -> String {
         (true, 'o') => "0o",
         _ => "",
     };
-    pad_number(d, n.is_negative(), prefix, &digits)
+    pad_number(d, negative, prefix, &digits)
 }
 
 fn format_real(d: &Directive, ty: char, x: f64) -> String {
