@@ -17,6 +17,8 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("bisect", false, include_str!("../../../lib/bisect.py")),
     ("heapq", false, include_str!("../../../lib/heapq.py")),
     ("abc", false, include_str!("../../../lib/abc.py")),
+    ("collections", true, include_str!("../../../lib/collections/__init__.py")),
+    ("collections.abc", false, include_str!("../../../lib/collections/abc.py")),
 ];
 
 impl Vm {
