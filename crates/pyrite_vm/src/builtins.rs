@@ -196,7 +196,7 @@ mod tests {
         let e = call("ord", &[vm.new_str("ab")]).unwrap_err();
         assert_eq!(vm.str_string(&e.0).unwrap(), "ord() expected a character, but string of length 2 found");
         let l = vm.new_list(vec![vm.new_int(3), vm.new_int(1), vm.new_int(2)]);
-        let r = call("max", &[l.clone()]).unwrap();
+        let r = call("max", std::slice::from_ref(&l)).unwrap();
         assert_eq!(vm.small_int_of(&r), Some(3));
         let r = call("sum", &[l]).unwrap();
         assert_eq!(vm.small_int_of(&r), Some(6));

@@ -155,6 +155,15 @@ fn is_intlike(c: &Constant) -> bool {
 
 fn fold_binary(op: Operator, l: Constant, r: Constant) -> Option<Constant> {
     use Operator::*;
+    // `&`, `|` and `^` of two bools give a bool, not an int.
+    if let (Constant::Bool(a), Constant::Bool(b)) = (&l, &r) {
+        match op {
+            BitAnd => return Some(Constant::Bool(*a & *b)),
+            BitOr => return Some(Constant::Bool(*a | *b)),
+            BitXor => return Some(Constant::Bool(*a ^ *b)),
+            _ => {}
+        }
+    }
     if is_intlike(&l) && is_intlike(&r) {
         let (a, b) = (as_int(&l)?, as_int(&r)?);
         let v = match op {

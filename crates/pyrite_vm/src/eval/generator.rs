@@ -164,7 +164,7 @@ fn throw_into(vm: &Vm, frame: &mut Frame, e: PyErr) -> PyResult<Outcome> {
         resume(vm, &d, None, Some(e))
     } else {
         match vm.lookup_attr_str(&d, "throw") {
-            Ok(Some(t)) => vm.call_pos(&t, &[e.0.clone()]).map(SendResult::Yielded),
+            Ok(Some(t)) => vm.call_pos(&t, std::slice::from_ref(&e.0)).map(SendResult::Yielded),
             Ok(None) => return super::interp::execute_throw(vm, frame, e),
             Err(err) => Err(err),
         }

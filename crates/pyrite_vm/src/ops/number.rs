@@ -101,6 +101,15 @@ impl Vm {
                 }
             }
         }
+        // Finally the modulus's type, as CPython's ternary_op does.
+        if !std::ptr::eq(m.ty(), a.ty()) && !std::ptr::eq(m.ty(), b.ty()) {
+            if let Some(f) = m.ty().slots().pow {
+                let r = f(self, a, b, m)?;
+                if !r.is(&self.not_implemented) {
+                    return Ok(r);
+                }
+            }
+        }
         Err(self.type_error(format!(
             "unsupported operand type(s) for pow(): '{}', '{}', '{}'",
             a.ty().name(),

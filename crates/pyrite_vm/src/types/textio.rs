@@ -547,7 +547,7 @@ mod tests {
         assert_eq!(vm.small_int_of(&n), Some(12));
         file_close(&vm, FuncArgs::pos(&[f])).unwrap();
         let f = open(&vm, &name, "r").unwrap();
-        let l = file_readline(&vm, FuncArgs::pos(&[f.clone()])).unwrap();
+        let l = file_readline(&vm, FuncArgs::pos(std::slice::from_ref(&f))).unwrap();
         assert_eq!(vm.str_of(&l), Some("héllo\n"));
         let two = file_read(&vm, FuncArgs::pos(&[f.clone(), vm.new_int(2)])).unwrap();
         assert_eq!(vm.str_of(&two), Some("wo"));

@@ -1,0 +1,5 @@
+print(True & False, True | False, True ^ True)
+try:
+    pow(2, 3, 5.0)
+except TypeError as e:
+    print(e)
