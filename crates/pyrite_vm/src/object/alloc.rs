@@ -53,6 +53,15 @@ pub fn configure_allocator() {
         // the heap is only used by this thread.
         HEAP.with(|h| unsafe { *h.get() = Heap::new_system() })
     }
+    if std::env::var("PYTHONMALLOCSTATS").is_ok_and(|v| !v.is_empty()) {
+        // As CPython: print the statistics whenever a new arena is created.
+        // SAFETY: as above; the hook only reads the heap.
+        HEAP.with(|h| unsafe {
+            (*h.get()).set_new_arena_hook(Some(|heap| {
+                let _ = heap.write_debug_stats(&mut std::io::stderr());
+            }))
+        })
+    }
 }
 
 /// Write `sys._debugmallocstats()`'s allocator report.
