@@ -423,10 +423,23 @@ fn str_expandtabs(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
 // ----- case -----
 
 fn str_upper(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
-    Ok(vm.new_string(s_noargs(vm, &a, "upper")?.as_str().to_uppercase()))
+    let s = s_noargs(vm, &a, "upper")?;
+    if s.is_ascii() {
+        return Ok(vm.new_string(s.as_str().to_ascii_uppercase()));
+    }
+    let mut out = String::with_capacity(s.value.len());
+    s.as_str().chars().for_each(|c| uc::push_upper(c, &mut out));
+    Ok(vm.new_string(out))
 }
 fn str_lower(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
-    Ok(vm.new_string(s_noargs(vm, &a, "lower")?.as_str().to_lowercase()))
+    let s = s_noargs(vm, &a, "lower")?;
+    if s.is_ascii() {
+        return Ok(vm.new_string(s.as_str().to_ascii_lowercase()));
+    }
+    let chars: Vec<char> = s.as_str().chars().collect();
+    let mut out = String::with_capacity(s.value.len());
+    (0..chars.len()).for_each(|i| uc::lower_at(&chars, i, &mut out));
+    Ok(vm.new_string(out))
 }
 fn str_casefold(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     let s = s_noargs(vm, &a, "casefold")?;
@@ -442,7 +455,7 @@ fn str_swapcase(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
         if uc::is_upper(c) {
             uc::lower_at(&chars, i, &mut out);
         } else if uc::is_lower(c) {
-            out.extend(c.to_uppercase());
+            uc::push_upper(c, &mut out);
         } else {
             out.push(c);
         }

@@ -102,59 +102,52 @@ pub(crate) fn is_cased(c: char) -> bool {
     is_lower(c) || is_upper(c) || is_titlecase(c)
 }
 
-/// Title-case mapping of one char (upper case, except for the digraphs
-/// and the special mappings of `SpecialCasing.txt`).
-pub(crate) fn to_title(c: char, out: &mut String) {
-    let special = match c {
-        'ß' => "Ss",
-        'ﬀ' => "Ff",
-        'ﬁ' => "Fi",
-        'ﬂ' => "Fl",
-        'ﬃ' => "Ffi",
-        'ﬄ' => "Ffl",
-        'ﬅ' | 'ﬆ' => "St",
-        'և' => "Եւ",
-        'ŉ' => "ʼN",
-        _ => "",
-    };
-    if !special.is_empty() {
-        out.push_str(special);
-        return;
-    }
-    match c as u32 {
-        0x1C4..=0x1C6 => out.push('\u{1C5}'),
-        0x1C7..=0x1C9 => out.push('\u{1C8}'),
-        0x1CA..=0x1CC => out.push('\u{1CB}'),
-        0x1F1..=0x1F3 => out.push('\u{1F2}'),
-        _ if is_titlecase(c) => out.push(c),
-        _ => out.extend(c.to_uppercase()),
+/// Chars whose case mappings were added after Unicode 14 (Rust's tables
+/// are newer); CPython 3.11 maps them to themselves.
+const CASE_LOCKED: &[(u32, u32)] = &[
+    (0x19B, 0x19B), (0x264, 0x264), (0x1C89, 0x1C8A), (0xA7CB, 0xA7CF), (0xA7D2, 0xA7D5), (0xA7DA, 0xA7DC),
+    (0x10D50, 0x10D65), (0x10D70, 0x10D85), (0x16EA0, 0x16EB8), (0x16EBB, 0x16ED3),
+];
+
+/// Append the uppercase mapping of `c`.
+pub(crate) fn push_upper(c: char, out: &mut String) {
+    if in_table(CASE_LOCKED, c) {
+        out.push(c);
+    } else {
+        out.extend(c.to_uppercase());
     }
 }
 
-/// Full case folding of one char (lowercase plus the special foldings).
+/// Append the lowercase mapping of `c` (no final-sigma context; see [`lower_at`]).
+fn push_lower(c: char, out: &mut String) {
+    if in_table(CASE_LOCKED, c) {
+        out.push(c);
+    } else {
+        out.extend(c.to_lowercase());
+    }
+}
+
+/// The entry of a mapping table for `c`, if any.
+fn mapped(table: &'static [(u32, &'static str)], c: char) -> Option<&'static str> {
+    let v = c as u32;
+    table.binary_search_by_key(&v, |&(k, _)| k).ok().map(|i| table[i].1)
+}
+
+/// Title-case mapping of one char (the uppercase mapping unless CPython's
+/// database has a distinct title case).
+pub(crate) fn to_title(c: char, out: &mut String) {
+    match mapped(tables::TITLE_CASE, c) {
+        Some(t) => out.push_str(t),
+        None => push_upper(c, out),
+    }
+}
+
+/// Full case folding of one char (the lowercase mapping unless CPython's
+/// database folds differently).
 pub(crate) fn casefold(c: char, out: &mut String) {
-    match c {
-        'ß' | 'ẞ' => out.push_str("ss"),
-        'ς' => out.push('σ'),
-        'ſ' => out.push('s'),
-        'ﬀ' => out.push_str("ff"),
-        'ﬁ' => out.push_str("fi"),
-        'ﬂ' => out.push_str("fl"),
-        'ﬃ' => out.push_str("ffi"),
-        'ﬄ' => out.push_str("ffl"),
-        'ﬅ' | 'ﬆ' => out.push_str("st"),
-        'İ' => out.push_str("i\u{307}"),
-        'ŉ' => out.push_str("\u{2bc}n"),
-        'ϐ' => out.push('β'),
-        'ϑ' => out.push('θ'),
-        'ϕ' => out.push('φ'),
-        'ϖ' => out.push('π'),
-        'ϰ' => out.push('κ'),
-        'ϱ' => out.push('ρ'),
-        'ϵ' => out.push('ε'),
-        'ᵹ' => out.push('ᵹ'),
-        'µ' => out.push('μ'),
-        _ => out.extend(c.to_lowercase()),
+    match mapped(tables::CASEFOLD, c) {
+        Some(t) => out.push_str(t),
+        None => push_lower(c, out),
     }
 }
 
@@ -190,7 +183,7 @@ fn is_case_ignorable(c: char) -> bool {
 pub(crate) fn lower_at(chars: &[char], i: usize, out: &mut String) {
     let c = chars[i];
     if c != 'Σ' {
-        out.extend(c.to_lowercase());
+        push_lower(c, out);
         return;
     }
     let before = chars[..i].iter().rev().find(|c| !is_case_ignorable(**c)).is_some_and(|c| is_cased(*c));
