@@ -321,7 +321,7 @@ fn step(vm: &Vm, f: &mut Frame, code: &CodeObj) -> StepResult {
                 let locals = f.locals.clone().unwrap_or_else(|| f.globals.clone());
                 let r = tri!(delete_mapping(vm, &locals, name));
                 if !r {
-                    return Err((vm.name_error(format!("name '{}' is not defined", vm.str_of(name).unwrap_or("?"))), true));
+                    return Err((crate::types::exceptions::name_error_for(vm, name), true));
                 }
             }
             Opcode::LOAD_GLOBAL => {
@@ -340,7 +340,7 @@ fn step(vm: &Vm, f: &mut Frame, code: &CodeObj) -> StepResult {
             Opcode::DELETE_GLOBAL => {
                 let name = &code.names[arg as usize];
                 if !tri!(delete_mapping(vm, &f.globals.clone(), name)) {
-                    return Err((vm.name_error(format!("name '{}' is not defined", vm.str_of(name).unwrap_or("?"))), true));
+                    return Err((crate::types::exceptions::name_error_for(vm, name), true));
                 }
             }
             Opcode::LOAD_FAST => match &f.fast[arg as usize] {
@@ -946,7 +946,7 @@ fn load_global(vm: &Vm, f: &Frame, name: &PyRef) -> PyResult {
     if let Some(v) = mapping_get(vm, &f.builtins, name)? {
         return Ok(v);
     }
-    Err(vm.name_error(format!("name '{}' is not defined", vm.str_of(name).unwrap_or("?"))))
+    Err(crate::types::exceptions::name_error_for(vm, name))
 }
 
 /// `LOAD_METHOD`: a plain function or method descriptor found on the type

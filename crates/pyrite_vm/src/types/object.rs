@@ -39,6 +39,7 @@ pub(crate) fn init(vm: &Vm) {
         },
     );
     vm.add_getset(t, "__class__", object_get_class, Some(object_set_class));
+    vm.dict_set_str(t.dict(), "__doc__", vm.new_str("The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n"));
     vm.add_method(t, "__init__", object_init_method);
     vm.add_staticmethod(t, "__new__", object_new_method);
     vm.add_method(t, "__repr__", |vm, a| object_repr(vm, &a.args[0]));

@@ -312,6 +312,9 @@ pub fn new_class(
         flags |= TypeFlags::EXC_SUBCLASS;
     }
     let qualname = d.pop_item(vm, &vm.intern("__qualname__"))?;
+    if d.get_str(vm, "__doc__").is_none() {
+        d.set_str(vm, "__doc__", vm.none());
+    }
     // Defining __eq__ without __hash__ makes instances unhashable.
     if d.get_str(vm, "__eq__").is_some() && d.get_str(vm, "__hash__").is_none() {
         d.set_str(vm, "__hash__", vm.none());
