@@ -19,6 +19,12 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("abc", false, include_str!("../../../lib/abc.py")),
     ("collections", true, include_str!("../../../lib/collections/__init__.py")),
     ("collections.abc", false, include_str!("../../../lib/collections/abc.py")),
+    ("itertools", false, include_str!("../../../lib/itertools.py")),
+    ("types", false, include_str!("../../../lib/types.py")),
+    ("copy", false, include_str!("../../../lib/copy.py")),
+    ("contextlib", false, include_str!("../../../lib/contextlib.py")),
+    ("dataclasses", false, include_str!("../../../lib/dataclasses.py")),
+    ("random", false, include_str!("../../../lib/random.py")),
 ];
 
 impl Vm {
