@@ -540,6 +540,10 @@ fn str_dunder_format(vm: &Vm, args: crate::types::typeobj::FuncArgs<'_>) -> PyRe
     let Some(spec) = vm.str_of(spec) else {
         return Err(vm.type_error(format!("__format__() argument must be str, not {}", spec.ty().name())));
     };
+    if spec.is_empty() && !std::ptr::eq(args.args[0].ty(), &*vm.types.str) {
+        // A subclass formats as its `str()`.
+        return vm.str(&args.args[0]);
+    }
     Ok(vm.new_string(format_str(vm, s.as_str(), spec)?))
 }
 
