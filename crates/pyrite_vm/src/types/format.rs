@@ -336,7 +336,7 @@ fn format_int_char(vm: &Vm, i: &IntObj, f: &FormatSpec) -> PyResult<String> {
     };
     let Some(ch) = ch else { return Err(vm.overflow_error("%c arg not in range(0x110000)")) };
     let s = char::from_u32(ch).map_or_else(|| lone_surrogate_stand_in(ch), String::from);
-    Ok(pad(f, &s, 0, '<'))
+    Ok(pad(f, &s, 0, '>'))
 }
 
 /// Text for a code point Rust strings cannot hold (a lone surrogate).
