@@ -275,18 +275,20 @@ fn str_join(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
         }
         vm.collect(it)?
     };
+    if let [one] = &items[..] {
+        if std::ptr::eq(one.ty(), &*vm.types.str) {
+            return Ok(one.clone());
+        }
+    }
     let sep = s.as_str();
-    let mut out = String::new();
+    let mut parts = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let Some(t) = vm.str_of(item) else {
             return Err(vm.type_error(format!("sequence item {i}: expected str instance, {} found", item.ty().name())));
         };
-        if i > 0 {
-            out.push_str(sep);
-        }
-        out.push_str(t);
+        parts.push(t);
     }
-    Ok(vm.new_string(out))
+    Ok(vm.new_string(parts.join(sep)))
 }
 
 // ----- stripping, padding -----
