@@ -86,12 +86,12 @@ class ABCMeta(type):
         return subclass
 
     def __instancecheck__(cls, instance):
-        subclass = instance.__class__
-        if cls.__subclasscheck__(subclass):
-            return True
         subtype = type(instance)
-        if subtype is not subclass:
-            return cls.__subclasscheck__(subtype)
+        if cls.__subclasscheck__(subtype):
+            return True
+        subclass = getattr(instance, '__class__', subtype)
+        if subclass is not subtype and isinstance(subclass, type):
+            return cls.__subclasscheck__(subclass)
         return False
 
     def __subclasscheck__(cls, subclass):

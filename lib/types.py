@@ -10,7 +10,34 @@ FunctionType = type(_f)
 LambdaType = type(lambda: None)
 CodeType = type(_f.__code__)
 MappingProxyType = type(type.__dict__)
-SimpleNamespace = type(sys.implementation)
+
+
+class SimpleNamespace:
+    """A simple attribute-based namespace."""
+
+    def __init__(self, mapping_or_iterable=(), /, **kwargs):
+        self.__dict__.update(dict(mapping_or_iterable, **kwargs))
+
+    def __repr__(self):
+        if any(ns is self for ns in _repr_running):
+            return f'{type(self).__name__}(...)'
+        _repr_running.append(self)
+        try:
+            items = (f'{k}={v!r}' for k, v in self.__dict__.items())
+            name = 'namespace' if type(self) is SimpleNamespace else type(self).__name__
+            return f'{name}({", ".join(items)})'
+        finally:
+            _repr_running.pop()
+
+    def __eq__(self, other):
+        if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
+            return self.__dict__ == other.__dict__
+        return NotImplemented
+
+    __hash__ = None
+
+
+_repr_running = []
 
 
 def _g():
