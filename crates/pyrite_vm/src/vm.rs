@@ -178,6 +178,8 @@ pub struct Vm {
     pub frame_arena: RefCell<crate::eval::frame::FrameArena>,
     /// The exception currently being handled (`sys.exc_info()`).
     pub handled: RefCell<Option<PyRef>>,
+    /// Cache of attribute lookups on types.
+    pub type_cache: crate::ops::TypeCache,
 }
 
 thread_local! {

@@ -267,6 +267,10 @@ fn step(vm: &Vm, f: &mut Frame, code: &CodeObj) -> StepResult {
             Opcode::BINARY_OP => {
                 let b = pop!(f);
                 let a = pop!(f);
+                if let Some(r) = small_int_binop(vm, &a, &b, arg).or_else(|| float_binop(vm, &a, &b, arg)) {
+                    f.stack.push(Some(r));
+                    continue;
+                }
                 let (op, inplace) = BinOp::from_arg(arg);
                 let r = if inplace { vm.inplace_op(&a, &b, op) } else { vm.binary_op(&a, &b, op) };
                 f.stack.push(Some(tri!(r)));
@@ -290,6 +294,18 @@ fn step(vm: &Vm, f: &mut Frame, code: &CodeObj) -> StepResult {
             Opcode::COMPARE_OP => {
                 let b = pop!(f);
                 let a = pop!(f);
+                if let (Some(x), Some(y)) = (exact_small_int(vm, &a), exact_small_int(vm, &b)) {
+                    let r = match CmpOp::from_arg(arg) {
+                        CmpOp::Lt => x < y,
+                        CmpOp::Le => x <= y,
+                        CmpOp::Eq => x == y,
+                        CmpOp::Ne => x != y,
+                        CmpOp::Gt => x > y,
+                        CmpOp::Ge => x >= y,
+                    };
+                    f.stack.push(Some(vm.new_bool(r)));
+                    continue;
+                }
                 let r = tri!(vm.rich_compare(&a, &b, CmpOp::from_arg(arg)));
                 f.stack.push(Some(r));
             }
@@ -435,34 +451,26 @@ fn step(vm: &Vm, f: &mut Frame, code: &CodeObj) -> StepResult {
             Opcode::CALL => {
                 let n = arg as usize;
                 let kwnames = f.kwnames.take();
-                let len = f.stack.len();
-                let base = len - n - 2;
+                let base = f.stack.len() - n - 2;
+                // The arguments stay on this frame's stack during the call
+                // (as in CPython): no copies, no reference-count traffic.
                 let r = {
                     let kw: &[PyRef] = match &kwnames {
                         Some(k) => k.downcast::<TupleObj>().map(|t| t.items()).unwrap_or(&[]),
                         None => &[],
                     };
                     let slots = &f.stack[base..];
-                    let args: Vec<PyRef>;
-                    let callable: PyRef;
-                    match (&slots[0], &slots[1]) {
-                        (None, Some(c)) => {
-                            callable = c.clone();
-                            args = slots[2..].iter().map(|x| x.clone().expect("arg")).collect();
+                    match &slots[0] {
+                        None => {
+                            let callable = slots[1].as_ref().expect("callable");
+                            vm.call(callable, FuncArgs { args: values(&slots[2..]), kwnames: kw })
                         }
-                        (Some(m), Some(s)) => {
-                            callable = m.clone();
-                            let mut a = Vec::with_capacity(n + 1);
-                            a.push(s.clone());
-                            a.extend(slots[2..].iter().map(|x| x.clone().expect("arg")));
-                            args = a;
-                        }
-                        _ => unreachable!("bad call stack"),
+                        Some(m) => vm.call(m, FuncArgs { args: values(&slots[1..]), kwnames: kw }),
                     }
-                    f.stack.truncate(base);
-                    vm.call(&callable, FuncArgs { args: &args, kwnames: kw })
                 };
-                f.stack.push(Some(tri!(r)));
+                let r = tri!(r);
+                f.stack.truncate(base);
+                f.stack.push(Some(r));
             }
             Opcode::CALL_FUNCTION_EX => {
                 let kwargs = if arg & 1 != 0 { Some(pop!(f)) } else { None };
@@ -1168,4 +1176,66 @@ pub(crate) fn stash_locals(e: &PyErr, code: &PyRef, fast: &mut Vec<Option<PyRef>
     // SAFETY: short borrow; the previous contents (none) are dropped after.
     let old = unsafe { std::mem::replace(&mut *t.frame_locals.get(), std::mem::take(fast)) };
     drop(old);
+}
+
+/// View stack slots known to hold values (no NULL markers) as references.
+#[inline(always)]
+fn values(s: &[Option<PyRef>]) -> &[PyRef] {
+    debug_assert!(s.iter().all(Option::is_some));
+    // SAFETY: `PyRef` is a `#[repr(transparent)]` `NonNull`, so `Option<PyRef>`
+    // has the same size and layout with `None` as null (asserted in pyref.rs);
+    // the caller guarantees every slot is `Some`.
+    unsafe { std::slice::from_raw_parts(s.as_ptr().cast::<PyRef>(), s.len()) }
+}
+
+/// The value of an exact `int` that fits in a machine word.
+#[inline(always)]
+fn exact_small_int(vm: &Vm, o: &PyRef) -> Option<i64> {
+    if std::ptr::eq(o.ty(), &*vm.types.int) {
+        vm.small_int_of(o)
+    } else {
+        None
+    }
+}
+
+/// `+`, `-`, `*` (and their in-place forms) on two machine-word ints,
+/// without dispatch; `None` when the slow path is needed (other types,
+/// other operators, overflow).
+#[inline(always)]
+fn small_int_binop(vm: &Vm, a: &PyRef, b: &PyRef, arg: u32) -> Option<PyRef> {
+    let (x, y) = (exact_small_int(vm, a)?, exact_small_int(vm, b)?);
+    let r = match arg {
+        0 | 13 => x.checked_add(y)?,
+        10 | 23 => x.checked_sub(y)?,
+        5 | 18 => x.checked_mul(y)?,
+        _ => return None,
+    };
+    Some(vm.new_int(r))
+}
+
+/// `+`, `-`, `*`, `/` when both operands are exact floats, or one is an
+/// exact float and the other a machine-word int; `None` otherwise (and for
+/// division by zero, which the slow path reports).
+#[inline(always)]
+fn float_binop(vm: &Vm, a: &PyRef, b: &PyRef, arg: u32) -> Option<PyRef> {
+    let as_f = |o: &PyRef| -> Option<f64> {
+        if std::ptr::eq(o.ty(), &*vm.types.float) {
+            o.downcast::<crate::types::float::FloatObj>().map(|f| f.value)
+        } else {
+            exact_small_int(vm, o).filter(|v| v.unsigned_abs() < (1 << 53)).map(|v| v as f64)
+        }
+    };
+    let is_float = |o: &PyRef| std::ptr::eq(o.ty(), &*vm.types.float);
+    if !is_float(a) && !is_float(b) {
+        return None;
+    }
+    let (x, y) = (as_f(a)?, as_f(b)?);
+    let r = match arg {
+        0 | 13 => x + y,
+        10 | 23 => x - y,
+        5 | 18 => x * y,
+        11 | 24 if y != 0.0 => x / y,
+        _ => return None,
+    };
+    Some(vm.new_float(r))
 }

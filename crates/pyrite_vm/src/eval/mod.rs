@@ -88,6 +88,13 @@ fn bind_args(vm: &Vm, func: &FunctionObj, code: &CodeObj, args: FuncArgs<'_>, fa
     let varargs = c.flags.contains(CodeFlags::VARARGS);
     let varkw = c.flags.contains(CodeFlags::VARKEYWORDS);
     let pos = args.positional();
+    // The common case: exactly the positional parameters, nothing else.
+    if args.kwnames.is_empty() && pos.len() == argcount && kwonly == 0 && !varargs && !varkw {
+        for (slot, v) in fast.iter_mut().zip(pos) {
+            *slot = Some(v.clone());
+        }
+        return Ok(());
+    }
     let name = || cell_get_str(vm, &func.qualname);
     // Positional arguments.
     let n = pos.len().min(argcount);

@@ -272,6 +272,9 @@ pub fn new_interpreter(argv: Vec<String>) -> Box<Vm> {
         }
         Err(e) => eprint!("{}", crate::types::exceptions::format_exception(&vm, &e.0)),
     }
+    // Builtin types are complete: attribute lookups may be cached from now on.
+    vm.type_cache.clear();
+    vm.type_cache.enabled.set(true);
     vm
 }
 

@@ -9,9 +9,24 @@ use crate::vm::Vm;
 use crate::{PyErr, PyResult};
 
 impl Vm {
-    /// Find `name` (a str object) in the dicts of `ty`'s MRO, without descriptors.
+    /// Find `name` (a str object) in the dicts of `ty`'s MRO, without
+    /// descriptors. Results are cached (see [`TypeCache`]).
     #[inline]
     pub fn lookup_type(&self, ty: &PyType, name: &PyRef) -> Option<PyRef> {
+        if !self.type_cache.enabled.get() {
+            return self.lookup_type_uncached(ty, name);
+        }
+        let key = ty as *const PyType as usize;
+        let h = ((key >> 4) ^ (name.as_ptr() as usize >> 3)) & (TYPE_CACHE_SIZE - 1);
+        if let Some(v) = self.type_cache.get(h, key, name) {
+            return v;
+        }
+        let v = self.lookup_type_uncached(ty, name);
+        self.type_cache.put(h, key, name, v.clone());
+        v
+    }
+
+    fn lookup_type_uncached(&self, ty: &PyType, name: &PyRef) -> Option<PyRef> {
         for t in ty.mro() {
             // SAFETY: MRO entries are type objects.
             let t = unsafe { t.downcast_unchecked::<PyType>() };
@@ -211,4 +226,62 @@ pub fn type_getattr(vm: &Vm, o: &PyRef, name: &PyRef) -> PyResult {
     }
     let n = vm.str_of(name).unwrap_or("?");
     Err(vm.attribute_error(format!("type object '{}' has no attribute '{}'", t.name(), n)))
+}
+
+/// Number of entries of the attribute cache (a power of two).
+const TYPE_CACHE_SIZE: usize = 4096;
+
+/// One cached MRO lookup: the type (by address), the name (held so its
+/// address cannot be reused while cached) and the result.
+#[derive(Default)]
+struct CacheEntry {
+    ty: usize,
+    name: Option<PyRef>,
+    value: Option<PyRef>,
+}
+
+/// A direct-mapped cache of `lookup_type` results, like CPython's type
+/// attribute cache. Any change to any type's dict (or a new class) clears it
+/// whole; it is enabled once the builtin types are fully set up.
+pub struct TypeCache {
+    entries: std::cell::RefCell<Vec<CacheEntry>>,
+    /// Whether lookups use the cache.
+    pub enabled: std::cell::Cell<bool>,
+}
+
+impl Default for TypeCache {
+    fn default() -> Self {
+        TypeCache {
+            entries: std::cell::RefCell::new((0..TYPE_CACHE_SIZE).map(|_| CacheEntry::default()).collect()),
+            enabled: std::cell::Cell::new(false),
+        }
+    }
+}
+
+impl TypeCache {
+    /// `Some(result)` on a hit.
+    #[inline(always)]
+    fn get(&self, h: usize, ty: usize, name: &PyRef) -> Option<Option<PyRef>> {
+        let e = self.entries.borrow();
+        let e = &e[h];
+        match &e.name {
+            Some(n) if e.ty == ty && n.is(name) => Some(e.value.clone()),
+            _ => None,
+        }
+    }
+
+    fn put(&self, h: usize, ty: usize, name: &PyRef, value: Option<PyRef>) {
+        let old = std::mem::replace(
+            &mut self.entries.borrow_mut()[h],
+            CacheEntry { ty, name: Some(name.clone()), value },
+        );
+        drop(old);
+    }
+
+    /// Forget everything (a type changed). Entries are dropped after the borrow ends.
+    pub fn clear(&self) {
+        let fresh: Vec<CacheEntry> = (0..TYPE_CACHE_SIZE).map(|_| CacheEntry::default()).collect();
+        let old = std::mem::replace(&mut *self.entries.borrow_mut(), fresh);
+        drop(old);
+    }
 }

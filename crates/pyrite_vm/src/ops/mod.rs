@@ -311,6 +311,6 @@ mod number;
 mod repr;
 mod seq;
 
-pub use attr::{generic_getattr, generic_setattr, type_getattr};
+pub use attr::{generic_getattr, generic_setattr, type_getattr, TypeCache};
 pub use call::prepend;
 pub use compare::str_hash;

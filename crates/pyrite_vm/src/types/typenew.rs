@@ -274,6 +274,7 @@ pub(crate) fn bootstrap() -> Box<Vm> {
         frames: RefCell::new(Vec::new()),
         frame_arena: RefCell::new(crate::eval::frame::FrameArena::new()),
         handled: RefCell::new(None),
+        type_cache: Default::default(),
     });
     vm.enter();
     init_types(&vm, &all);

@@ -113,6 +113,7 @@ fn type_setattr(vm: &Vm, o: &PyRef, name: &PyRef, v: Option<PyRef>) -> PyResult<
         }
     }
     t.version.set(t.version.get().wrapping_add(1));
+    vm.type_cache.clear();
     if vm.str_of(name).is_some_and(|n| n.starts_with("__") && n.ends_with("__")) {
         let tr = TypeRef::new(o.clone()).expect("type");
         update_slots(vm, &tr);
@@ -356,6 +357,8 @@ pub fn new_class(
         bases.clone(),
         dict.clone(),
     );
+    // The new type may reuse the address of a dead one: forget cached lookups.
+    vm.type_cache.clear();
     if let Some(q) = qualname.as_ref().and_then(|q| vm.str_of(q).map(str::to_string)) {
         t.set_qualname(q);
     }
@@ -396,6 +399,7 @@ pub fn new_class(
         obj: Some(t.as_ref().clone()),
         obj_type: Some(t.as_ref().clone()),
     });
+    vm.type_cache.clear();
     let init_sub = vm.get_attr_str(&sup, "__init_subclass__")?;
     let kwnames: Vec<PyRef> = kwargs.iter().map(|(k, _)| k.clone()).collect();
     let kwvals: Vec<PyRef> = kwargs.iter().map(|(_, v)| v.clone()).collect();
