@@ -1,16 +1,19 @@
-//! The built-in codecs: UTF-8, ASCII and Latin-1 with the common error
-//! handlers.
+//! The built-in codecs: UTF-8, UTF-16, UTF-32, ASCII and Latin-1 with the
+//! common error handlers.
 
 use crate::object::PyRef;
 use crate::vm::Vm;
 use crate::PyResult;
 
-/// The codecs implemented here.
+/// The codecs implemented here. For UTF-16/32, `None` means "with a byte
+/// order mark" (written on encode, detected on decode), else big-endian or not.
 #[derive(Clone, Copy, PartialEq, Debug)]
 enum Codec {
     Utf8,
     Ascii,
     Latin1,
+    Utf16(Option<bool>),
+    Utf32(Option<bool>),
 }
 
 impl Codec {
@@ -20,14 +23,18 @@ impl Codec {
             Codec::Utf8 => "utf-8",
             Codec::Ascii => "ascii",
             Codec::Latin1 => "latin-1",
+            Codec::Utf16(Some(true)) => "utf-16-be",
+            Codec::Utf16(_) => "utf-16-le",
+            Codec::Utf32(Some(true)) => "utf-32-be",
+            Codec::Utf32(_) => "utf-32-le",
         }
     }
-    /// Highest code point the codec can encode (exclusive), for 8-bit codecs.
+    /// Highest code point the codec can encode (exclusive).
     fn limit(self) -> u32 {
         match self {
             Codec::Ascii => 128,
             Codec::Latin1 => 256,
-            Codec::Utf8 => 0x110000,
+            _ => 0x110000,
         }
     }
 }
@@ -41,7 +48,112 @@ fn lookup(vm: &Vm, name: &str) -> PyResult<Codec> {
         "latin-1" | "latin1" | "latin" | "l1" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819" | "iso-ir-100" => {
             Ok(Codec::Latin1)
         }
+        "utf-16" | "utf16" | "u16" => Ok(Codec::Utf16(None)),
+        "utf-16-le" | "utf-16le" => Ok(Codec::Utf16(Some(false))),
+        "utf-16-be" | "utf-16be" => Ok(Codec::Utf16(Some(true))),
+        "utf-32" | "utf32" | "u32" => Ok(Codec::Utf32(None)),
+        "utf-32-le" | "utf-32le" => Ok(Codec::Utf32(Some(false))),
+        "utf-32-be" | "utf-32be" => Ok(Codec::Utf32(Some(true))),
         _ => Err(vm.new_exception_msg(&vm.exc.lookup_error, &format!("unknown encoding: {name}"))),
+    }
+}
+
+/// Resolve a byte order mark: the concrete codec and the bytes to skip.
+fn detect_bom(codec: Codec, data: &[u8]) -> (Codec, usize) {
+    match codec {
+        Codec::Utf16(None) => match data {
+            [0xFF, 0xFE, ..] => (Codec::Utf16(Some(false)), 2),
+            [0xFE, 0xFF, ..] => (Codec::Utf16(Some(true)), 2),
+            _ => (Codec::Utf16(Some(false)), 0),
+        },
+        Codec::Utf32(None) => match data {
+            [0xFF, 0xFE, 0, 0, ..] => (Codec::Utf32(Some(false)), 4),
+            [0, 0, 0xFE, 0xFF, ..] => (Codec::Utf32(Some(true)), 4),
+            _ => (Codec::Utf32(Some(false)), 0),
+        },
+        c => (c, 0),
+    }
+}
+
+/// A decoding failure: its length in bytes and the reason.
+type Bad = Option<(usize, &'static str)>;
+
+/// Decode the valid prefix of `data` into `out`: bytes consumed, then the
+/// invalid sequence that stopped decoding, if any.
+fn chunk(codec: Codec, data: &[u8], out: &mut String) -> (usize, Bad) {
+    match codec {
+        Codec::Utf8 => {
+            let (good, bad) = utf8_chunk(data);
+            out.push_str(std::str::from_utf8(&data[..good]).unwrap_or_default());
+            (good, bad)
+        }
+        Codec::Utf16(big) => utf16_chunk(data, big == Some(true), out),
+        Codec::Utf32(big) => utf32_chunk(data, big == Some(true), out),
+        _ => {
+            let lim = codec.limit();
+            let n = data.iter().position(|&b| u32::from(b) >= lim).unwrap_or(data.len());
+            out.extend(data[..n].iter().map(|&b| b as char));
+            (n, (n < data.len()).then_some((1, "ordinal not in range(128)")))
+        }
+    }
+}
+
+fn utf16_chunk(data: &[u8], big: bool, out: &mut String) -> (usize, Bad) {
+    let unit = |i: usize| {
+        let b = [data[i], data[i + 1]];
+        u32::from(if big { u16::from_be_bytes(b) } else { u16::from_le_bytes(b) })
+    };
+    let mut i = 0;
+    loop {
+        let rem = data.len() - i;
+        if rem == 0 {
+            return (i, None);
+        }
+        if rem == 1 {
+            return (i, Some((1, "truncated data")));
+        }
+        let u = unit(i);
+        if !(0xD800..0xE000).contains(&u) {
+            out.push(char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER));
+            i += 2;
+            continue;
+        }
+        if u >= 0xDC00 {
+            return (i, Some((2, "illegal encoding")));
+        }
+        if rem < 4 {
+            return (i, Some((rem, "unexpected end of data")));
+        }
+        let u2 = unit(i + 2);
+        if !(0xDC00..0xE000).contains(&u2) {
+            return (i, Some((2, "illegal UTF-16 surrogate")));
+        }
+        let cp = 0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00);
+        out.push(char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER));
+        i += 4;
+    }
+}
+
+fn utf32_chunk(data: &[u8], big: bool, out: &mut String) -> (usize, Bad) {
+    let mut i = 0;
+    loop {
+        let rem = data.len() - i;
+        if rem == 0 {
+            return (i, None);
+        }
+        if rem < 4 {
+            return (i, Some((rem, "truncated data")));
+        }
+        let b = [data[i], data[i + 1], data[i + 2], data[i + 3]];
+        let v = if big { u32::from_be_bytes(b) } else { u32::from_le_bytes(b) };
+        if v >= 0x110000 {
+            return (i, Some((4, "code point not in range(0x110000)")));
+        }
+        let Some(c) = char::from_u32(v) else {
+            return (i, Some((4, "code point in surrogate code point range(0xd800, 0xe000)")));
+        };
+        out.push(c);
+        i += 4;
     }
 }
 
@@ -52,19 +164,10 @@ fn unknown_handler(vm: &Vm, errors: &str) -> crate::PyErr {
 /// `bytes.decode(encoding, errors)`; `obj` is the source object (for the
 /// `UnicodeDecodeError`).
 pub fn decode(vm: &Vm, data: &[u8], encoding: &str, errors: &str, obj: &PyRef) -> PyResult<String> {
-    let codec = lookup(vm, encoding)?;
+    let (codec, mut pos) = detect_bom(lookup(vm, encoding)?, data);
     let mut out = String::with_capacity(data.len());
-    let mut pos = 0;
     while pos < data.len() {
-        let (good, bad) = match codec {
-            Codec::Utf8 => utf8_chunk(&data[pos..]),
-            _ => {
-                let lim = codec.limit();
-                let n = data[pos..].iter().position(|&b| u32::from(b) >= lim).unwrap_or(data.len() - pos);
-                (n, if pos + n < data.len() { Some((1, "ordinal not in range(128)")) } else { None })
-            }
-        };
-        push_decoded(codec, &data[pos..pos + good], &mut out);
+        let (good, bad) = chunk(codec, &data[pos..], &mut out);
         pos += good;
         let Some((len, reason)) = bad else { break };
         match errors {
@@ -95,14 +198,6 @@ pub fn decode(vm: &Vm, data: &[u8], encoding: &str, errors: &str, obj: &PyRef) -
     Ok(out)
 }
 
-/// Append the text of bytes known to be valid for `codec`.
-fn push_decoded(codec: Codec, good: &[u8], out: &mut String) {
-    match codec {
-        Codec::Utf8 => out.push_str(std::str::from_utf8(good).unwrap_or_default()),
-        _ => out.extend(good.iter().map(|&b| b as char)),
-    }
-}
-
 /// Length of the valid UTF-8 prefix of `data`, and the length and reason of
 /// the invalid sequence after it (CPython's maximal-subpart rules).
 fn utf8_chunk(data: &[u8]) -> (usize, Option<(usize, &'static str)>) {
@@ -125,8 +220,24 @@ fn utf8_chunk(data: &[u8]) -> (usize, Option<(usize, &'static str)>) {
 /// `UnicodeEncodeError`).
 pub fn encode(vm: &Vm, obj: &PyRef, text: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let codec = lookup(vm, encoding)?;
-    if codec == Codec::Utf8 {
-        return Ok(text.as_bytes().to_vec());
+    match codec {
+        Codec::Utf8 => return Ok(text.as_bytes().to_vec()),
+        Codec::Utf16(big) => {
+            let mut out = if big.is_none() { vec![0xFF, 0xFE] } else { Vec::new() };
+            for u in text.encode_utf16() {
+                out.extend_from_slice(&if big == Some(true) { u.to_be_bytes() } else { u.to_le_bytes() });
+            }
+            return Ok(out);
+        }
+        Codec::Utf32(big) => {
+            let mut out = if big.is_none() { vec![0xFF, 0xFE, 0, 0] } else { Vec::new() };
+            for c in text.chars() {
+                let v = c as u32;
+                out.extend_from_slice(&if big == Some(true) { v.to_be_bytes() } else { v.to_le_bytes() });
+            }
+            return Ok(out);
+        }
+        _ => {}
     }
     let lim = codec.limit();
     let mut out = Vec::with_capacity(text.len());
