@@ -25,6 +25,7 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("contextlib", false, include_str!("../../../lib/contextlib.py")),
     ("dataclasses", false, include_str!("../../../lib/dataclasses.py")),
     ("random", false, include_str!("../../../lib/random.py")),
+    ("enum", false, include_str!("../../../lib/enum.py")),
 ];
 
 impl Vm {
