@@ -76,6 +76,15 @@ pub fn bytes_like(o: &PyRef) -> Option<Vec<u8>> {
     o.downcast::<ByteArrayObj>().map(ByteArrayObj::to_vec)
 }
 
+/// Run `f` on the contents of a bytes-like object without copying (`None`
+/// if `o` is not bytes-like). `f` must not run Python code.
+pub fn with_bytes<R>(o: &PyRef, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+    if let Some(b) = o.downcast::<BytesObj>() {
+        return Some(f(&b.value));
+    }
+    o.downcast::<ByteArrayObj>().map(|b| b.with(f))
+}
+
 /// A bytes-like argument or `TypeError: a bytes-like object is required, not 'str'`.
 pub(crate) fn need_bytes(vm: &Vm, o: &PyRef) -> PyResult<Vec<u8>> {
     bytes_like(o).ok_or_else(|| vm.type_error(format!("a bytes-like object is required, not '{}'", o.ty().name())))
@@ -171,19 +180,19 @@ fn bytes_len(vm: &Vm, o: &PyRef) -> PyResult<usize> {
     if let Some(b) = o.downcast::<BytesObj>() {
         return Ok(b.value.len());
     }
-    Ok(need_bytes(vm, o)?.len())
+    with_bytes(o, <[u8]>::len).ok_or_else(|| vm.type_error("a bytes-like object is required"))
 }
 
 fn bytes_getitem(vm: &Vm, o: &PyRef, key: &PyRef) -> PyResult {
-    let data = need_bytes(vm, o)?;
     if let Some(sl) = key.downcast::<SliceObj>() {
+        let data = need_bytes(vm, o)?;
         let (start, _, step, n) = slice_indices(vm, sl, data.len())?;
         let out: Vec<u8> = (0..n).map(|k| data[(start + k as isize * step) as usize]).collect();
         return Ok(make_like(vm, o, out));
     }
     let is_array = o.downcast::<ByteArrayObj>().is_some();
     match seq_index(vm, key)? {
-        Some(i) => norm_index(i, data.len()).map(|i| vm.new_int(i64::from(data[i]))).ok_or_else(|| {
+        Some(i) => with_bytes(o, |d| norm_index(i, d.len()).map(|i| d[i])).flatten().map(|b| vm.new_int(i64::from(b))).ok_or_else(|| {
             vm.index_error(if is_array { "bytearray index out of range" } else { "index out of range" })
         }),
         None => Err(vm.type_error(format!(
@@ -201,19 +210,18 @@ pub(crate) fn byte_value(vm: &Vm, o: &PyRef) -> PyResult<u8> {
 }
 
 fn bytes_contains(vm: &Vm, o: &PyRef, x: &PyRef) -> PyResult<bool> {
-    let data = need_bytes(vm, o)?;
     if let Some(sub) = bytes_like(x) {
-        return Ok(methods::find_sub(&data, &sub).is_some());
+        return Ok(with_bytes(o, |d| methods::find_sub(d, &sub).is_some()).unwrap_or(false));
     }
     if x.ty().slots().index.is_some() || x.ty().layout == Layout::Int {
         let b = byte_value(vm, x)?;
-        return Ok(data.contains(&b));
+        return Ok(with_bytes(o, |d| d.contains(&b)).unwrap_or(false));
     }
     Err(vm.type_error(format!("a bytes-like object is required, not '{}'", x.ty().name())))
 }
 
 fn bytes_iter(vm: &Vm, o: &PyRef) -> PyResult {
-    need_bytes(vm, o)?;
+    with_bytes(o, |_| ()).ok_or_else(|| vm.type_error("a bytes-like object is required"))?;
     Ok(crate::types::iter::seq_iter_new(vm, o.clone()))
 }
 
