@@ -26,6 +26,7 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("dataclasses", false, include_str!("../../../lib/dataclasses.py")),
     ("random", false, include_str!("../../../lib/random.py")),
     ("enum", false, include_str!("../../../lib/enum.py")),
+    ("statistics", false, include_str!("../../../lib/statistics.py")),
 ];
 
 impl Vm {
