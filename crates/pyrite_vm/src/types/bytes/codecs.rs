@@ -288,7 +288,18 @@ pub fn encode(vm: &Vm, obj: &PyRef, text: &str, encoding: &str, errors: &str) ->
 
 #[cfg(test)]
 mod tests {
-    use super::utf8_chunk;
+    use super::{detect_bom, utf16_chunk, utf32_chunk, utf8_chunk, Codec};
+
+    #[test]
+    fn utf16_and_32() {
+        let mut out = String::new();
+        assert_eq!(utf16_chunk(b"a\x00=\xd8\x00\xde", false, &mut out), (6, None));
+        assert_eq!(out, "a\u{1F600}");
+        assert_eq!(utf16_chunk(b"\x00\xd8a\x00", false, &mut out), (0, Some((2, "illegal UTF-16 surrogate"))));
+        assert_eq!(utf16_chunk(b"\x00\xd8\x00", false, &mut out), (0, Some((3, "unexpected end of data"))));
+        assert_eq!(utf32_chunk(b"\x00\xd8\x00\x00", false, &mut out).1.map(|b| b.0), Some(4));
+        assert_eq!(detect_bom(Codec::Utf16(None), b"\xfe\xff\x00a"), (Codec::Utf16(Some(true)), 2));
+    }
 
     #[test]
     fn utf8_errors() {
