@@ -41,6 +41,13 @@ impl StrObj {
         if self.is_ascii() {
             return i.min(self.value.len());
         }
+        if i >= self.char_len {
+            return self.value.len();
+        }
+        if i > self.char_len / 2 {
+            // Nearer the end: walk backwards.
+            return self.value.char_indices().rev().nth(self.char_len - 1 - i).map_or(0, |(b, _)| b);
+        }
         self.value.char_indices().nth(i).map_or(self.value.len(), |(b, _)| b)
     }
     /// Code point index of byte offset `b` (a char boundary).
