@@ -27,6 +27,7 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("random", false, include_str!("../../../lib/random.py")),
     ("enum", false, include_str!("../../../lib/enum.py")),
     ("statistics", false, include_str!("../../../lib/statistics.py")),
+    ("re", false, include_str!("../../../lib/re.py")),
 ];
 
 impl Vm {
