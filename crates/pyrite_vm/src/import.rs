@@ -28,6 +28,8 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("enum", false, include_str!("../../../lib/enum.py")),
     ("statistics", false, include_str!("../../../lib/statistics.py")),
     ("re", false, include_str!("../../../lib/re.py")),
+    ("posixpath", false, include_str!("../../../lib/posixpath.py")),
+    ("os", false, include_str!("../../../lib/os.py")),
 ];
 
 impl Vm {
