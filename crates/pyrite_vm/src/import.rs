@@ -30,6 +30,7 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("re", false, include_str!("../../../lib/re.py")),
     ("posixpath", false, include_str!("../../../lib/posixpath.py")),
     ("os", false, include_str!("../../../lib/os.py")),
+    ("typing", false, include_str!("../../../lib/typing.py")),
 ];
 
 impl Vm {
