@@ -31,6 +31,7 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("posixpath", false, include_str!("../../../lib/posixpath.py")),
     ("os", false, include_str!("../../../lib/os.py")),
     ("typing", false, include_str!("../../../lib/typing.py")),
+    ("textwrap", false, include_str!("../../../lib/textwrap.py")),
     ("json", true, include_str!("../../../lib/json/__init__.py")),
     ("json.decoder", false, include_str!("../../../lib/json/decoder.py")),
     ("json.encoder", false, include_str!("../../../lib/json/encoder.py")),
