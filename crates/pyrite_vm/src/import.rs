@@ -32,6 +32,8 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("os", false, include_str!("../../../lib/os.py")),
     ("typing", false, include_str!("../../../lib/typing.py")),
     ("textwrap", false, include_str!("../../../lib/textwrap.py")),
+    ("numbers", false, include_str!("../../../lib/numbers.py")),
+    ("fractions", false, include_str!("../../../lib/fractions.py")),
     ("json", true, include_str!("../../../lib/json/__init__.py")),
     ("json.decoder", false, include_str!("../../../lib/json/decoder.py")),
     ("json.encoder", false, include_str!("../../../lib/json/encoder.py")),
