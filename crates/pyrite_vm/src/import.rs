@@ -34,6 +34,7 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("textwrap", false, include_str!("../../../lib/textwrap.py")),
     ("numbers", false, include_str!("../../../lib/numbers.py")),
     ("fractions", false, include_str!("../../../lib/fractions.py")),
+    ("io", false, include_str!("../../../lib/io.py")),
     ("json", true, include_str!("../../../lib/json/__init__.py")),
     ("json.decoder", false, include_str!("../../../lib/json/decoder.py")),
     ("json.encoder", false, include_str!("../../../lib/json/encoder.py")),
