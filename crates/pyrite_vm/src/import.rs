@@ -35,6 +35,7 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("numbers", false, include_str!("../../../lib/numbers.py")),
     ("fractions", false, include_str!("../../../lib/fractions.py")),
     ("io", false, include_str!("../../../lib/io.py")),
+    ("pprint", false, include_str!("../../../lib/pprint.py")),
     ("json", true, include_str!("../../../lib/json/__init__.py")),
     ("json.decoder", false, include_str!("../../../lib/json/decoder.py")),
     ("json.encoder", false, include_str!("../../../lib/json/encoder.py")),
