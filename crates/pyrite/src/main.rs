@@ -87,6 +87,10 @@ fn run_source(source: &str, filename: &str, argv: Vec<String>, dis: bool) -> u8 
     let code = match interp.finish(r) {
         Exit::Ok => 0,
         Exit::Code(c) => c,
+        Exit::Interrupted => {
+            drop(interp);
+            pyrite_vm::eval::run::die_by_sigint();
+        }
     };
     drop(interp);
     code as u8

@@ -27,6 +27,9 @@ pub enum Exit {
     Ok,
     /// `SystemExit` or an uncaught exception: the process exit code.
     Code(i32),
+    /// An uncaught `KeyboardInterrupt`: the process should die by SIGINT,
+    /// as CPython does (see [`run::die_by_sigint`]).
+    Interrupted,
 }
 
 /// Call a Python function object.

@@ -310,6 +310,9 @@ fn finish_run(vm: &Vm, r: PyResult) -> crate::eval::Exit {
         return crate::eval::Exit::Code(1);
     }
     print_uncaught(vm, &e);
+    if vm.is_instance(&e.0, &vm.exc.keyboard_interrupt) {
+        return crate::eval::Exit::Interrupted;
+    }
     crate::eval::Exit::Code(1)
 }
 
@@ -364,4 +367,16 @@ fn print_uncaught(vm: &Vm, e: &PyErr) {
         }
     }
     eprint!("{}", crate::types::exceptions::format_exception(vm, &e.0));
+}
+
+/// End the process by SIGINT with the default disposition, so the parent
+/// sees "killed by SIGINT" after an uncaught `KeyboardInterrupt`, as with CPython.
+pub fn die_by_sigint() -> ! {
+    // SAFETY: restoring the default handler and signalling ourselves are
+    // plain system calls with no memory-safety preconditions.
+    unsafe {
+        libc::signal(libc::SIGINT, libc::SIG_DFL);
+        libc::kill(libc::getpid(), libc::SIGINT);
+    }
+    std::process::exit(130)
 }
