@@ -44,6 +44,7 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("base64", false, include_str!("../../../lib/base64.py")),
     ("datetime", false, include_str!("../../../lib/datetime.py")),
     ("struct", false, include_str!("../../../lib/struct.py")),
+    ("warnings", false, include_str!("../../../lib/warnings.py")),
     ("json", true, include_str!("../../../lib/json/__init__.py")),
     ("json.decoder", false, include_str!("../../../lib/json/decoder.py")),
     ("json.encoder", false, include_str!("../../../lib/json/encoder.py")),
