@@ -45,6 +45,7 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("datetime", false, include_str!("../../../lib/datetime.py")),
     ("struct", false, include_str!("../../../lib/struct.py")),
     ("warnings", false, include_str!("../../../lib/warnings.py")),
+    ("inspect", false, include_str!("../../../lib/inspect.py")),
     ("json", true, include_str!("../../../lib/json/__init__.py")),
     ("json.decoder", false, include_str!("../../../lib/json/decoder.py")),
     ("json.encoder", false, include_str!("../../../lib/json/encoder.py")),
