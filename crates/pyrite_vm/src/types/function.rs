@@ -94,7 +94,7 @@ pub(crate) fn init(vm: &Vm) {
                 Ok(vm.new_string(format!("<function {} at {:#x}>", vm.str_of(&q).unwrap_or("?"), o.as_ptr() as usize)))
             }),
             descr_get: Some(|vm, f, inst, _owner| match inst {
-                Some(i) if !vm.is_none(i) => Ok(new_method(vm, f.clone(), i.clone())),
+                Some(i) => Ok(new_method(vm, f.clone(), i.clone())),
                 _ => Ok(f.clone()),
             }),
             traverse: Some(|o, visit| {
@@ -246,7 +246,7 @@ fn init_builtin_functions(vm: &Vm) {
                 Ok(vm.new_string(format!("<method '{}' of '{}' objects>", b.name, owner.map(|t| t.name().to_string()).unwrap_or_default())))
             }),
             descr_get: Some(|vm, d, inst, _owner| match inst {
-                Some(i) if !vm.is_none(i) => Ok(bind_builtin(vm, d, i.clone())),
+                Some(i) => Ok(bind_builtin(vm, d, i.clone())),
                 _ => Ok(d.clone()),
             }),
             ..Default::default()
@@ -284,7 +284,7 @@ fn init_descriptors(vm: &Vm) {
             descr_get: Some(|vm, d, inst, _| {
                 let g = d.downcast::<GetSetObj>().expect("getset");
                 match inst {
-                    Some(i) if !vm.is_none(i) || g.objclass.is(vm.types.none_type.as_ref()) => (g.get)(vm, i),
+                    Some(i) => (g.get)(vm, i),
                     _ => Ok(d.clone()),
                 }
             }),
@@ -307,7 +307,7 @@ fn init_descriptors(vm: &Vm) {
         Slots {
             descr_get: Some(|vm, d, inst, _| {
                 let m = d.downcast::<MemberObj>().expect("member");
-                let Some(i) = inst.filter(|i| !vm.is_none(i)) else { return Ok(d.clone()) };
+                let Some(i) = inst else { return Ok(d.clone()) };
                 let cell = i.ty().slot_cell(i, m.index);
                 // SAFETY: short borrow, clone only increments.
                 match unsafe { (*cell.get()).clone() } {

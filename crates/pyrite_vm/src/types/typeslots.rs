@@ -35,7 +35,7 @@ pub(crate) fn init(vm: &Vm) {
     vm.add_getset(t, "__mro__", type_get_mro, None);
     vm.add_getset(t, "__dict__", type_get_dict, None);
     vm.add_getset(t, "__module__", type_get_module, None);
-    vm.add_getset(t, "__doc__", type_get_doc, None);
+    vm.add_getset(t, "__doc__", type_get_doc, Some(type_set_doc));
     vm.add_method(t, "mro", type_mro_method);
     vm.add_method(t, "__subclasses__", type_subclasses);
     vm.add_method(t, "__instancecheck__", type_instancecheck);
@@ -155,6 +155,15 @@ fn type_get_module(vm: &Vm, o: &PyRef) -> PyResult {
 }
 fn type_get_doc(vm: &Vm, o: &PyRef) -> PyResult {
     Ok(vm.dict_get_str(as_type(o).dict(), "__doc__").unwrap_or_else(|| vm.none()))
+}
+fn type_set_doc(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    let t = as_type(o);
+    if !t.is_heap() {
+        return Err(vm.type_error(format!("cannot set '__doc__' attribute of immutable type '{}'", t.name())));
+    }
+    vm.dict_set_str(t.dict(), "__doc__", v.unwrap_or_else(|| vm.none()));
+    vm.type_cache.clear();
+    Ok(())
 }
 fn type_mro_method(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     Ok(vm.new_list(as_type(&args.args[0]).mro().to_vec()))
