@@ -304,7 +304,6 @@ fn init_types(vm: &Vm, all: &[TypeRef]) {
 /// Allocate a type object for a `class` statement.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn alloc_heap_type(
-    vm: &Vm,
     meta: &TypeRef,
     name: &str,
     layout: Layout,
@@ -318,7 +317,6 @@ pub(crate) fn alloc_heap_type(
     bases: Vec<PyRef>,
     dict: PyRef,
 ) -> TypeRef {
-    let _ = vm.types.type_.name();
     let r = alloc_object(meta, |ob| PyType {
         ob,
         layout,

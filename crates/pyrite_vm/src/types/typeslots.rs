@@ -352,7 +352,6 @@ pub fn new_class(
     }
     let classcell = d.pop_item(vm, &vm.intern("__classcell__"))?;
     let t = alloc_heap_type(
-        vm,
         meta,
         name,
         base_t.layout,
