@@ -38,26 +38,11 @@ pub fn call_function(vm: &Vm, f: &PyRef, args: FuncArgs<'_>) -> PyResult {
     // SAFETY: code objects of functions are always CodeObj.
     let code = unsafe { func.code.downcast_unchecked::<CodeObj>() };
     let c = &code.code;
-    let nfast = c.localsplusnames.len();
-    let mut fast = vm.frame_arena.borrow_mut().take(nfast, nfast);
-    if let Err(e) = bind_args(vm, func, code, args, &mut fast) {
-        fast.clear();
-        vm.frame_arena.borrow_mut().give(fast);
+    let mut frame = new_frame(vm, &func.code, Some(f.clone()), &func.globals, &func.builtins, None);
+    if let Err(e) = bind_args(vm, func, code, args, &mut frame.fast) {
+        release_frame(vm, frame);
         return Err(e);
     }
-    let stack = vm.frame_arena.borrow_mut().take(0, c.stacksize as usize + 1);
-    let mut frame = Frame {
-        code: func.code.clone(),
-        func: Some(f.clone()),
-        globals: func.globals.clone(),
-        builtins: func.builtins.clone(),
-        locals: None,
-        fast,
-        stack,
-        ip: 0,
-        lasti: 0,
-        kwnames: None,
-    };
     if c.flags.contains(CodeFlags::GENERATOR) {
         return Ok(generator::new_generator(vm, Box::new(frame), func));
     }
@@ -67,6 +52,36 @@ pub fn call_function(vm: &Vm, f: &PyRef, args: FuncArgs<'_>) -> PyResult {
     }
     release_frame(vm, frame);
     r
+}
+
+/// A frame for `code` at its first instruction, with storage from the
+/// per-thread pool (returned by [`release_frame`]).
+pub(crate) fn new_frame(
+    vm: &Vm,
+    code: &PyRef,
+    func: Option<PyRef>,
+    globals: &PyRef,
+    builtins: &PyRef,
+    locals: Option<PyRef>,
+) -> Frame {
+    // SAFETY: frames are only made for code objects.
+    let c = unsafe { code.downcast_unchecked::<CodeObj>() };
+    let n = c.code.localsplusnames.len();
+    let mut arena = vm.frame_arena.borrow_mut();
+    let fast = arena.take(n, n);
+    let stack = arena.take(0, c.code.stacksize as usize + 1);
+    Frame {
+        code: code.clone(),
+        func,
+        globals: globals.clone(),
+        builtins: builtins.clone(),
+        locals,
+        fast,
+        stack,
+        ip: 0,
+        lasti: 0,
+        kwnames: None,
+    }
 }
 
 /// Return a finished frame's storage to the pool (locals released last-to-first? CPython

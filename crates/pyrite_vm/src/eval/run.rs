@@ -6,7 +6,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use pyrite_compiler::bytecode::Mode;
 use pyrite_compiler::CompileError;
 
-use super::frame::Frame;
 use crate::object::PyRef;
 use crate::types::code::{new_code, CodeObj};
 use crate::types::dict::DictObj;
@@ -82,27 +81,16 @@ impl Vm {
 
     /// Run a code object with the given globals and locals.
     pub fn run_code(&self, code: &PyRef, globals: &PyRef, locals: Option<PyRef>) -> PyResult {
-        let c = code.downcast::<CodeObj>().ok_or_else(|| self.type_error("expected a code object"))?;
+        if code.downcast::<CodeObj>().is_none() {
+            return Err(self.type_error("expected a code object"));
+        }
         if let Some(g) = globals.downcast::<DictObj>() {
             if g.get_str(self, "__builtins__").is_none() {
                 g.set_str(self, "__builtins__", self.builtins_module());
             }
         }
-        let n = c.code.localsplusnames.len();
-        let fast = self.frame_arena.borrow_mut().take(n, n);
-        let stack = self.frame_arena.borrow_mut().take(0, c.code.stacksize as usize + 1);
-        let mut frame = Frame {
-            code: code.clone(),
-            func: None,
-            globals: globals.clone(),
-            builtins: self.builtins.clone(),
-            locals: Some(locals.unwrap_or_else(|| globals.clone())),
-            fast,
-            stack,
-            ip: 0,
-            lasti: 0,
-            kwnames: None,
-        };
+        let locals = Some(locals.unwrap_or_else(|| globals.clone()));
+        let mut frame = super::new_frame(self, code, None, globals, &self.builtins, locals);
         let r = super::run_frame(self, &mut frame);
         super::release_frame(self, frame);
         r
@@ -177,22 +165,7 @@ pub fn build_class(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     };
     let f = func.downcast::<FunctionObj>().ok_or_else(|| vm.type_error("__build_class__: func must be a function"))?;
     // Run the body with `ns` as its locals.
-    let code = f.code.downcast::<CodeObj>().expect("code");
-    let n = code.code.localsplusnames.len();
-    let fast = vm.frame_arena.borrow_mut().take(n, n);
-    let stack = vm.frame_arena.borrow_mut().take(0, code.code.stacksize as usize + 1);
-    let mut frame = Frame {
-        code: f.code.clone(),
-        func: Some(func.clone()),
-        globals: f.globals.clone(),
-        builtins: f.builtins.clone(),
-        locals: Some(ns.clone()),
-        fast,
-        stack,
-        ip: 0,
-        lasti: 0,
-        kwnames: None,
-    };
+    let mut frame = super::new_frame(vm, &f.code, Some(func.clone()), &f.globals, &f.builtins, Some(ns.clone()));
     let cell = super::run_frame(vm, &mut frame);
     super::release_frame(vm, frame);
     let cell = cell?;
