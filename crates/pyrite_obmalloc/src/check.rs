@@ -102,26 +102,16 @@ impl Heap {
         // usedpools: exactly the non-empty pools with free blocks.
         let mut in_used = HashSet::new();
         for idx in 0..NB_SMALL_SIZE_CLASSES {
-            let head = self.used.heads[idx];
-            if head.is_null() {
-                continue;
-            }
-            let mut p = head;
-            loop {
+            let (mut prev, mut p) = (core::ptr::null_mut(), self.used.heads[idx]);
+            while !p.is_null() {
                 let facts = non_empty.get(&p.addr()).unwrap_or_else(|| panic!("usedpools[{idx}] holds {p:p}, not a non-empty pool"));
                 assert_eq!(facts.szidx, idx, "pool {p:p} in the wrong usedpools list");
                 assert!(facts.has_free, "full pool {p:p} in usedpools[{idx}]");
                 assert!(in_used.insert(p.addr()), "pool {p:p} twice in usedpools");
                 // SAFETY: `p` is a known non-empty carved pool (map above).
-                let next = unsafe { (*p).nextpool };
-                assert!(non_empty.contains_key(&next.addr()), "usedpools[{idx}] link to {next:p}");
-                // SAFETY: `next` is a known non-empty carved pool (just checked).
-                let back = unsafe { (*next).prevpool };
-                assert_eq!(back, p, "usedpools[{idx}] prev link");
-                p = next;
-                if p == head {
-                    break;
-                }
+                let (back, next) = unsafe { ((*p).prevpool, (*p).nextpool) };
+                assert_eq!(back, prev, "usedpools[{idx}] prev link of {p:p}");
+                (prev, p) = (p, next);
             }
         }
         for (addr, facts) in &non_empty {

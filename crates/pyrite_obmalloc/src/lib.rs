@@ -21,7 +21,7 @@
 //! # Memory layout
 //!
 //! ```text
-//!  Heap ─┬─ usedpools[class] ──► circular list of *used* pools of that class
+//!  Heap ─┬─ usedpools[class] ──► doubly linked list of *used* pools of that class
 //!        └─ arena table [ArenaObject; 16, 32, 64 ...]
 //!              │ usable_arenas: arenas with free pools, fewest free first
 //!              ▼

@@ -42,10 +42,10 @@ pub(crate) struct PoolHeader {
     /// Head of the singly linked list of free blocks; each free block stores
     /// the next pointer in its first word. Null when the list is empty.
     pub(crate) freeblock: *mut u8,
-    /// Next pool in `usedpools[szidx]` (circular) or in the arena's
-    /// `freepools` (null-terminated).
+    /// Next pool in `usedpools[szidx]` or in the arena's `freepools`
+    /// (both null-terminated).
     pub(crate) nextpool: *mut PoolHeader,
-    /// Previous pool in `usedpools[szidx]` (circular).
+    /// Previous pool in `usedpools[szidx]` (null at the head).
     pub(crate) prevpool: *mut PoolHeader,
     /// Index of the owning arena in the arena table.
     pub(crate) arenaindex: u32,
@@ -118,9 +118,13 @@ pub(crate) unsafe fn init_pool(pool: *mut PoolHeader, idx: usize) -> *mut u8 {
     }
 }
 
-/// `usedpools`: for each size class, a circular doubly linked list of the
-/// pools in state *used* (ALLOC-6, with ordinary head pointers: null means
-/// empty). Allocation always takes from the head.
+/// `usedpools`: for each size class, a doubly linked list of the pools in
+/// state *used*, head first (ALLOC-6, with ordinary head pointers: null means
+/// empty). Allocation always takes from the head. The list is not circular
+/// (CPython's is, through a fake header): the order is the same, and linking
+/// or unlinking the head touches one neighbouring pool header instead of two
+/// — pool headers sit at `POOL_SIZE`-aligned addresses, so they compete for
+/// the same few L1 cache sets and every header touched is likely a miss.
 pub(crate) struct UsedPools {
     pub(crate) heads: [*mut PoolHeader; NB_SMALL_SIZE_CLASSES],
 }
@@ -135,19 +139,15 @@ impl UsedPools {
     ///
     /// # Safety
     /// `pool` is a live pool header in no list.
+    #[inline]
     pub(crate) unsafe fn push_front(&mut self, idx: usize, pool: *mut PoolHeader) {
         let head = self.heads[idx];
         // SAFETY: `pool` is live (contract) and `head`, if non-null, is a live
-        // pool of this list, as is its `prevpool` (the list is circular).
+        // pool of this list.
         unsafe {
-            if head.is_null() {
-                (*pool).nextpool = pool;
-                (*pool).prevpool = pool;
-            } else {
-                let tail = (*head).prevpool;
-                (*pool).nextpool = head;
-                (*pool).prevpool = tail;
-                (*tail).nextpool = pool;
+            (*pool).nextpool = head;
+            (*pool).prevpool = ptr::null_mut();
+            if !head.is_null() {
                 (*head).prevpool = pool;
             }
         }
@@ -158,20 +158,20 @@ impl UsedPools {
     ///
     /// # Safety
     /// `pool` is a live pool header currently in list `idx`.
+    #[inline]
     pub(crate) unsafe fn unlink(&mut self, idx: usize, pool: *mut PoolHeader) {
         // SAFETY: `pool` and its neighbours are live members of the list.
         unsafe {
             let next = (*pool).nextpool;
-            if next == pool {
+            let prev = (*pool).prevpool;
+            if prev.is_null() {
                 debug_assert!(self.heads[idx] == pool);
-                self.heads[idx] = ptr::null_mut();
+                self.heads[idx] = next;
             } else {
-                let prev = (*pool).prevpool;
                 (*prev).nextpool = next;
+            }
+            if !next.is_null() {
                 (*next).prevpool = prev;
-                if self.heads[idx] == pool {
-                    self.heads[idx] = next;
-                }
             }
         }
     }

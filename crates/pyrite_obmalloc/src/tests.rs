@@ -33,20 +33,14 @@ fn header(p: *mut u8) -> &'static PoolHeader {
 
 /// The pools of `usedpools[idx]`, head first.
 fn used_list(h: &Heap, idx: usize) -> Vec<*mut PoolHeader> {
-    let head = h.used.heads[idx];
     let mut out = Vec::new();
-    if head.is_null() {
-        return out;
-    }
-    let mut p = head;
-    loop {
+    let mut p = h.used.heads[idx];
+    while !p.is_null() {
         out.push(p);
         // SAFETY: pools in usedpools are live headers.
         p = unsafe { (*p).nextpool };
-        if p == head {
-            return out;
-        }
     }
+    out
 }
 
 /// `usable_arenas` as (index, nfreepools), head first.
