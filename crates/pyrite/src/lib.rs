@@ -66,5 +66,6 @@ impl Drop for Interpreter {
     fn drop(&mut self) {
         pyrite_vm::eval::run::shutdown(&self.vm);
         Vm::leave();
+        pyrite_vm::object::clear_freelists();
     }
 }

@@ -14,7 +14,6 @@ use num_bigint::BigInt;
 use crate::object::{alloc_object, PyRef};
 use crate::types::bytes::BytesObj;
 use crate::types::dict::DictObj;
-use crate::types::float::FloatObj;
 use crate::types::int::{IntObj, IntValue};
 use crate::types::list::ListObj;
 use crate::types::str::StrObj;
@@ -249,7 +248,7 @@ impl Vm {
     /// A float.
     #[inline(always)]
     pub fn new_float(&self, v: f64) -> PyRef {
-        alloc_object(&self.types.float, |ob| FloatObj { ob, value: v })
+        crate::object::new_float(&self.types.float, v)
     }
 
     /// A str (empty and 1-char Latin-1 strings are shared).

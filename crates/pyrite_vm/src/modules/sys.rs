@@ -459,7 +459,8 @@ fn set_int_max_str_digits(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
 }
 
 fn debugmallocstats(vm: &Vm, _a: FuncArgs<'_>) -> PyResult {
-    let _ = crate::object::write_malloc_stats(&mut std::io::stderr());
+    let mut err = std::io::stderr();
+    let _ = crate::object::write_malloc_stats(&mut err).and_then(|()| crate::object::write_freelist_stats(&mut err));
     Ok(vm.none())
 }
 

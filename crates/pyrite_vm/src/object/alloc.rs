@@ -87,7 +87,7 @@ fn raw_alloc(size: usize) -> NonNull<u8> {
 /// # Safety
 /// `p` must come from `raw_alloc` with the same `size` and not be used afterwards.
 #[inline(always)]
-unsafe fn raw_free(p: NonNull<u8>, size: usize) {
+pub(super) unsafe fn raw_free(p: NonNull<u8>, size: usize) {
     // SAFETY: guaranteed by the caller; objects are freed on the thread whose
     // heap allocated them (see HEAP).
     HEAP.with(|h| unsafe { (*h.get()).dealloc(p.as_ptr(), size) })

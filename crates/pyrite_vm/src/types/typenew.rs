@@ -60,7 +60,10 @@ pub(crate) fn bootstrap() -> Box<Vm> {
         ($name:literal, $payload:ty, $base:expr, $flags:expr) => {
             ty!($name, $payload, $base, $flags, 0)
         };
-        ($name:literal, $payload:ty, $base:expr, $flags:expr, $dictoff:expr) => {{
+        ($name:literal, $payload:ty, $base:expr, $flags:expr, $dictoff:expr) => {
+            ty!($name, $payload, $base, $flags, $dictoff, dealloc_payload::<$payload>)
+        };
+        ($name:literal, $payload:ty, $base:expr, $flags:expr, $dictoff:expr, $dealloc:expr) => {{
             let t = new_static_type(
                 Some(&type_),
                 $name,
@@ -68,7 +71,7 @@ pub(crate) fn bootstrap() -> Box<Vm> {
                 size_of::<$payload>(),
                 Some($base),
                 $flags,
-                dealloc_payload::<$payload>,
+                $dealloc,
                 $dictoff,
             );
             all.push(t.clone());
@@ -78,7 +81,7 @@ pub(crate) fn bootstrap() -> Box<Vm> {
 
     let int = ty!("int", IntObj, &object, BASE);
     let bool_ = ty!("bool", IntObj, &int, 0);
-    let float = ty!("float", FloatObj, &object, BASE);
+    let float = ty!("float", FloatObj, &object, BASE, 0, crate::object::float_dealloc);
     let complex = ty!("complex", ComplexObj, &object, BASE);
     let str_ = ty!("str", StrObj, &object, BASE);
     let bytes = ty!("bytes", BytesObj, &object, BASE);
