@@ -13,9 +13,7 @@ use num_bigint::BigInt;
 
 use crate::object::{alloc_object, PyRef};
 use crate::types::bytes::BytesObj;
-use crate::types::dict::DictObj;
 use crate::types::int::{IntObj, IntValue};
-use crate::types::list::ListObj;
 use crate::types::str::StrObj;
 use crate::types::tuple::TupleObj;
 use crate::types::TypeRef;
@@ -318,12 +316,12 @@ impl Vm {
 
     /// A list.
     pub fn new_list(&self, items: Vec<PyRef>) -> PyRef {
-        alloc_object(&self.types.list, |ob| ListObj { ob, items: std::cell::UnsafeCell::new(items) })
+        crate::object::new_list(&self.types.list, items)
     }
 
     /// An empty dict.
     pub fn new_dict(&self) -> PyRef {
-        alloc_object(&self.types.dict, |ob| DictObj { ob, table: Default::default() })
+        crate::object::new_dict(&self.types.dict)
     }
 
     // ----- errors -----

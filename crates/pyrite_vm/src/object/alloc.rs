@@ -17,6 +17,7 @@ use crate::types::typeobj::PyType;
 /// The GC header that sits in front of every container object: the two links
 /// of its generation list (CPython's `PyGC_Head`). Flag bits live in the low
 /// bits of `prev`. Zero links mean "not tracked".
+#[derive(Default)]
 #[repr(C)]
 pub struct GcHead {
     /// Next object in the generation list (0 when untracked).

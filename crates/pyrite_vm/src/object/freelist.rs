@@ -7,26 +7,39 @@
 //! reference count was). Reuse is invisible except through `id()` and the
 //! counts `sys._debugmallocstats()` prints.
 //!
+//! Kept: floats (100), lists and dicts (80 each; their item buffers and
+//! tables are freed, only the object is kept).
+//!
 //! Only exact instances of the builtin type go on a list (subclass instances
 //! are larger and hold a reference to their heap type). The lists hold
 //! allocator blocks, so they must be emptied ([`clear_freelists`]) before the
 //! heap goes away or a leak checker looks.
 
-use std::cell::Cell;
+use std::cell::{Cell, UnsafeCell};
 use std::io::Write;
+use std::mem::size_of;
 use std::ptr::NonNull;
 use std::thread::LocalKey;
 
-use super::alloc::{alloc_object, free_object_memory, raw_free};
+use super::alloc::{alloc_object, free_object_memory, raw_free, GcHead, GC_HEAD_SIZE};
 use super::header::PyObject;
 use super::pyref::{PyPayload, PyRef};
+use crate::types::dict::DictObj;
 use crate::types::float::FloatObj;
+use crate::types::list::ListObj;
 use crate::types::typeobj::PyType;
 
-/// A LIFO list of dead objects' blocks, linked through their first word.
+/// A LIFO list of dead objects' blocks, linked through their first word
+/// (the object start, after the GC header for containers).
 pub(crate) struct FreeList {
     head: Cell<Option<NonNull<FreeBlock>>>,
     len: Cell<usize>,
+    /// Most blocks kept (CPython 3.11's capacity).
+    cap: usize,
+    /// Bytes of the object (the type's basicsize).
+    size: usize,
+    /// Whether a GC header sits in front of the object.
+    gc: bool,
 }
 
 /// The view of a dead object on a freelist.
@@ -35,11 +48,11 @@ struct FreeBlock {
 }
 
 // A dead object's block must be able to hold the link.
-const _: () = assert!(std::mem::size_of::<FreeBlock>() <= std::mem::size_of::<PyObject>());
+const _: () = assert!(size_of::<FreeBlock>() <= size_of::<PyObject>());
 
 impl FreeList {
-    const fn new() -> Self {
-        FreeList { head: Cell::new(None), len: Cell::new(0) }
+    const fn new(cap: usize, size: usize, gc: bool) -> Self {
+        FreeList { head: Cell::new(None), len: Cell::new(0), cap, size, gc }
     }
 
     /// Number of blocks on the list.
@@ -58,15 +71,15 @@ impl FreeList {
         Some(b.cast())
     }
 
-    /// Keep the memory of dead object `o` if fewer than `cap` are kept.
+    /// Keep the memory of dead object `o` if the list is not full.
     ///
     /// # Safety
-    /// `o` is a dead object (refcount 0, payload dropped) allocated by
-    /// `alloc_object` for a static, non-GC type; nobody uses it afterwards
-    /// except through this list.
+    /// `o` is a dead, untracked object (refcount 0, payload dropped)
+    /// allocated by `alloc_object` for the static type this list serves;
+    /// nobody uses it afterwards except through this list.
     #[inline(always)]
-    unsafe fn push(&self, o: NonNull<PyObject>, cap: usize) -> bool {
-        if self.len.get() >= cap {
+    unsafe fn push(&self, o: NonNull<PyObject>) -> bool {
+        if self.len.get() >= self.cap {
             return false;
         }
         let b = o.cast::<FreeBlock>();
@@ -81,22 +94,34 @@ impl FreeList {
 
 /// CPython 3.11's float freelist capacity.
 const FLOAT_CAPACITY: usize = 100;
+/// CPython 3.11's list and dict freelist capacity.
+const LIST_DICT_CAPACITY: usize = 80;
 
 thread_local! {
     /// Dead exact floats.
-    static FLOATS: FreeList = const { FreeList::new() };
+    static FLOATS: FreeList = const { FreeList::new(FLOAT_CAPACITY, size_of::<FloatObj>(), false) };
+    /// Dead exact lists (their item buffers are freed; only the object is kept).
+    static LISTS: FreeList = const { FreeList::new(LIST_DICT_CAPACITY, size_of::<ListObj>(), true) };
+    /// Dead exact dicts (their tables are freed; only the object is kept).
+    static DICTS: FreeList = const { FreeList::new(LIST_DICT_CAPACITY, size_of::<DictObj>(), true) };
 }
 
-/// Build a `T` of static, non-GC type `ty` on a block from `list`, or from
-/// the allocator when the list is empty.
+/// Build a `T` of static type `ty` on a block from `list`, or from the
+/// allocator when the list is empty.
 #[inline(always)]
 fn alloc_from<T: PyPayload>(list: &'static LocalKey<FreeList>, ty: &PyType, make: impl FnOnce(PyObject) -> T) -> PyRef {
-    debug_assert!(!ty.is_gc() && !ty.is_heap() && ty.basicsize == std::mem::size_of::<T>());
+    debug_assert!(!ty.is_heap() && ty.basicsize == size_of::<T>());
+    debug_assert!(list.with(|l| l.size == ty.basicsize && l.gc == ty.is_gc()));
     match list.with(FreeList::pop) {
         // SAFETY: the block came from `alloc_object` for this very type (only
-        // exact instances are pushed), so it has room for a `T` and is
-        // suitably aligned; it is initialised here before any use.
+        // exact instances are pushed), so it has room for a `T` (and, for a
+        // container, its untracked GC header in front) and is suitably
+        // aligned; it is initialised here before any use.
         Some(p) => unsafe {
+            if ty.is_gc() {
+                // Untracked, no flags: as `alloc_object` leaves it.
+                p.cast::<u8>().sub(GC_HEAD_SIZE).cast::<GcHead>().write(GcHead::default());
+            }
             p.as_ptr().cast::<T>().write(make(PyObject::new_header(NonNull::from(ty))));
             PyRef::from_raw(p)
         },
@@ -108,14 +133,14 @@ fn alloc_from<T: PyPayload>(list: &'static LocalKey<FreeList>, ty: &PyType, make
 /// instance and the list has room, else free it.
 ///
 /// # Safety
-/// `o` is a dead object (refcount 0) allocated as a `T`.
+/// `o` is a dead, untracked object (refcount 0) allocated as a `T`.
 #[inline(always)]
-unsafe fn dealloc_to<T: PyPayload>(list: &'static LocalKey<FreeList>, cap: usize, o: NonNull<PyObject>) {
+unsafe fn dealloc_to<T: PyPayload>(list: &'static LocalKey<FreeList>, o: NonNull<PyObject>) {
     // SAFETY: `o` is a dead `T`; its header stays readable until freed.
     unsafe {
         std::ptr::drop_in_place(o.as_ptr().cast::<T>());
         let exact = !o.as_ref().ty().is_heap();
-        if !(exact && list.with(|l| l.push(o, cap))) {
+        if !(exact && list.with(|l| l.push(o))) {
             free_object_memory(o);
         }
     }
@@ -127,6 +152,18 @@ pub fn new_float(ty: &PyType, value: f64) -> PyRef {
     alloc_from(&FLOATS, ty, |ob| FloatObj { ob, value })
 }
 
+/// A new exact list holding `items` (the object from the list freelist when possible).
+#[inline]
+pub fn new_list(ty: &PyType, items: Vec<PyRef>) -> PyRef {
+    alloc_from(&LISTS, ty, |ob| ListObj { ob, items: UnsafeCell::new(items) })
+}
+
+/// A new, empty exact dict (the object from the dict freelist when possible).
+#[inline]
+pub fn new_dict(ty: &PyType) -> PyRef {
+    alloc_from(&DICTS, ty, |ob| DictObj { ob, table: UnsafeCell::default() })
+}
+
 /// The deallocator of `float` (and, through `subtype_dealloc`, of its
 /// subclasses, whose instances are freed rather than kept).
 ///
@@ -134,29 +171,57 @@ pub fn new_float(ty: &PyType, value: f64) -> PyRef {
 /// `o` is a dead float (refcount 0).
 pub unsafe fn float_dealloc(o: NonNull<PyObject>) {
     // SAFETY: forwarded contract.
-    unsafe { dealloc_to::<FloatObj>(&FLOATS, FLOAT_CAPACITY, o) }
+    unsafe { dealloc_to::<FloatObj>(&FLOATS, o) }
+}
+
+/// The deallocator of `list` (subclass instances are freed, not kept).
+///
+/// # Safety
+/// `o` is a dead, untracked list (refcount 0).
+pub unsafe fn list_dealloc(o: NonNull<PyObject>) {
+    // SAFETY: forwarded contract.
+    unsafe { dealloc_to::<ListObj>(&LISTS, o) }
+}
+
+/// The deallocator of `dict` (subclass instances are freed, not kept).
+///
+/// # Safety
+/// `o` is a dead, untracked dict (refcount 0).
+pub unsafe fn dict_dealloc(o: NonNull<PyObject>) {
+    // SAFETY: forwarded contract.
+    unsafe { dealloc_to::<DictObj>(&DICTS, o) }
 }
 
 /// Free every block kept on this thread's freelists (interpreter teardown;
 /// CPython also empties them on a full collection).
 pub fn clear_freelists() {
-    drain::<FloatObj>(&FLOATS);
-}
-
-/// Give every block of `list` (which holds dead exact `T`s) back to the allocator.
-fn drain<T: PyPayload>(list: &'static LocalKey<FreeList>) {
-    while let Some(p) = list.with(FreeList::pop) {
-        // SAFETY: the block was allocated by `alloc_object` for a static,
-        // non-GC type of basicsize `size_of::<T>()` (checked in alloc_from),
-        // so it starts at the object and has that size; nobody refers to it.
-        unsafe { raw_free(p.cast(), std::mem::size_of::<T>()) };
+    for list in [&FLOATS, &LISTS, &DICTS] {
+        list.with(FreeList::drain);
     }
 }
 
-/// Write the freelist lines of `sys._debugmallocstats()` (ALLOC-9 format).
+impl FreeList {
+    /// Give every block back to the allocator.
+    fn drain(&self) {
+        let head = if self.gc { GC_HEAD_SIZE } else { 0 };
+        while let Some(p) = self.pop() {
+            // SAFETY: the block was allocated by `alloc_object` for a static
+            // type of basicsize `self.size` (checked in alloc_from), so its
+            // allocation starts `head` bytes before the object and has
+            // `head + size` bytes; nobody refers to it.
+            unsafe { raw_free(p.cast::<u8>().sub(head), head + self.size) };
+        }
+    }
+}
+
+/// Write the freelist lines of `sys._debugmallocstats()` (ALLOC-9 format
+/// and order: dicts, floats, lists).
 pub fn write_freelist_stats(out: &mut impl Write) -> std::io::Result<()> {
-    let floats = FLOATS.with(FreeList::len);
-    write!(out, "{}", pyrite_obmalloc::format_freelist_line(floats, "PyFloatObject", std::mem::size_of::<FloatObj>()))
+    for (list, name) in [(&DICTS, "PyDictObject"), (&FLOATS, "PyFloatObject"), (&LISTS, "PyListObject")] {
+        let (n, size) = list.with(|l| (l.len(), l.size));
+        write!(out, "{}", pyrite_obmalloc::format_freelist_line(n, name, size))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -184,11 +249,38 @@ mod tests {
     }
 
     #[test]
+    fn dead_lists_and_dicts_keep_only_the_object() {
+        let vm = Vm::new();
+        clear_freelists();
+        let l = vm.new_list(vec![vm.new_int(1), vm.new_list(Vec::new())]);
+        let d = vm.new_dict();
+        let (lp, dp) = (l.as_ptr() as usize, d.as_ptr() as usize);
+        drop(l);
+        assert_eq!(LISTS.with(FreeList::len), 2, "the inner list, then the outer one");
+        drop(d);
+        assert_eq!(DICTS.with(FreeList::len), 1);
+        let l2 = vm.new_list(Vec::new());
+        let d2 = vm.new_dict();
+        assert_eq!((l2.as_ptr() as usize, d2.as_ptr() as usize), (lp, dp));
+        assert_eq!(vm.len(&l2).ok(), Some(0));
+        assert_eq!(vm.len(&d2).ok(), Some(0));
+        drop((l2, d2));
+        clear_freelists();
+        assert_eq!((LISTS.with(FreeList::len), DICTS.with(FreeList::len)), (0, 0));
+    }
+
+    #[test]
     fn freelist_line_has_the_alloc9_shape() {
         clear_freelists();
         let mut out = Vec::new();
         write_freelist_stats(&mut out).unwrap_or_default();
         let text = String::from_utf8(out).unwrap_or_default();
-        assert_eq!(text, format!("{:>48} ={:>21}\n", "0 free PyFloatObjects * 24 bytes each", 0));
+        let line = |what: String| format!("{what:>48} ={:>21}\n", 0);
+        let expect = [
+            line(format!("0 free PyDictObjects * {} bytes each", size_of::<DictObj>())),
+            line("0 free PyFloatObjects * 24 bytes each".to_string()),
+            line("0 free PyListObjects * 40 bytes each".to_string()),
+        ];
+        assert_eq!(text, expect.concat());
     }
 }

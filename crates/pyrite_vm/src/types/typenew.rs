@@ -87,8 +87,8 @@ pub(crate) fn bootstrap() -> Box<Vm> {
     let bytes = ty!("bytes", BytesObj, &object, BASE);
     let bytearray = ty!("bytearray", ByteArrayObj, &object, BASE);
     let tuple = ty!("tuple", TupleObj, &object, GC | BASE);
-    let list = ty!("list", ListObj, &object, GC | BASE);
-    let dict = ty!("dict", DictObj, &object, GC | BASE);
+    let list = ty!("list", ListObj, &object, GC | BASE, 0, crate::object::list_dealloc);
+    let dict = ty!("dict", DictObj, &object, GC | BASE, 0, crate::object::dict_dealloc);
     let set = ty!("set", SetObj, &object, GC | BASE);
     let frozenset = ty!("frozenset", SetObj, &object, GC | BASE);
     let range = ty!("range", RangeObj, &object, 0);
