@@ -15,7 +15,10 @@
 //! Every allocation writes its first and last byte. Each trace ends with
 //! everything freed, so iterations start from the same (warm) state.
 //!
-//! `cargo bench -p pyrite_obmalloc --bench churn`
+//! `cargo bench -p pyrite_obmalloc --bench churn`; with
+//! `--features bench-cpython` also CPython 3.11's own pymalloc
+//! (`PyObject_Malloc`/`PyObject_Free` from `libpython3.11.so`, which must be
+//! installed), on the same traces.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
@@ -74,6 +77,33 @@ impl<A: GlobalAlloc> Allocator for Global<A> {
     unsafe fn free(&mut self, p: *mut u8, size: usize) {
         // SAFETY: forwarded contract; same layout as the allocation.
         unsafe { self.0.dealloc(p, Layout::from_size_align_unchecked(size, 8)) }
+    }
+}
+
+/// CPython's object allocator, called through libpython.
+#[cfg(feature = "bench-cpython")]
+mod cpython {
+    #[link(name = "python3.11")]
+    extern "C" {
+        fn PyObject_Malloc(size: usize) -> *mut u8;
+        fn PyObject_Free(p: *mut u8);
+    }
+
+    /// `PyObject_Malloc`/`PyObject_Free` (pymalloc with CPython 3.11's
+    /// parameters; frees look the block's arena up in its radix tree).
+    pub struct CPython;
+
+    impl super::Allocator for CPython {
+        #[inline(always)]
+        unsafe fn alloc(&mut self, size: usize) -> *mut u8 {
+            // SAFETY: pymalloc needs no interpreter for these calls.
+            unsafe { PyObject_Malloc(size) }
+        }
+        #[inline(always)]
+        unsafe fn free(&mut self, p: *mut u8, _size: usize) {
+            // SAFETY: forwarded contract: `p` came from PyObject_Malloc.
+            unsafe { PyObject_Free(p) }
+        }
     }
 }
 
@@ -241,6 +271,8 @@ fn bench(c: &mut Criterion) {
         group.bench_function("system", |b| b.iter(|| replay(&mut sys, trace, &mut slots)));
         let mut mi = Global(MiMalloc);
         group.bench_function("mimalloc", |b| b.iter(|| replay(&mut mi, trace, &mut slots)));
+        #[cfg(feature = "bench-cpython")]
+        group.bench_function("cpython", |b| b.iter(|| replay(&mut cpython::CPython, trace, &mut slots)));
         group.finish();
     }
 }
