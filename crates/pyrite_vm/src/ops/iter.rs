@@ -54,9 +54,17 @@ impl Vm {
                 return Ok(l.to_vec());
             }
         }
+        // As CPython's PySequence_Tuple: size the vector from the length
+        // hint, and report running out of memory as MemoryError.
         let it = self.iter(o)?;
+        let hint = crate::types::iter::length_hint(self, o, 0)?;
         let mut v = Vec::new();
+        let oom = |_| crate::types::list::memory_error(self);
+        v.try_reserve_exact(hint).map_err(oom)?;
         while let Some(x) = self.next(&it)? {
+            if v.len() == v.capacity() {
+                v.try_reserve(1).map_err(oom)?;
+            }
             v.push(x);
         }
         Ok(v)

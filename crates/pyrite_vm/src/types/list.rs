@@ -251,26 +251,49 @@ pub(crate) fn seq_richcompare(
 
 // ----- capacity bookkeeping (CPython's list_resize) -----
 
-/// Adjust the capacity of `v` the way CPython's `list_resize` changes
-/// `allocated` when a list of `old_len` items is resized to `newsize`.
-/// Call before growing (len == old_len) or after shrinking (len == newsize).
-fn list_resize(v: &mut Vec<PyRef>, old_len: usize, newsize: usize) {
-    let allocated = v.capacity();
+/// The capacity CPython's `list_resize` gives a list of `old_len` items and
+/// capacity `allocated` resized to `newsize`; `None` when it keeps the
+/// current allocation.
+fn resize_capacity(allocated: usize, old_len: usize, newsize: usize) -> Option<usize> {
     if allocated >= newsize && newsize >= (allocated >> 1) {
-        return;
+        return None;
     }
-    let mut new_allocated = (newsize + (newsize >> 3) + 6) & !3;
-    if newsize.saturating_sub(old_len) > new_allocated - newsize {
-        new_allocated = (newsize + 3) & !3;
+    let mut new_allocated = newsize.saturating_add((newsize >> 3) + 6) & !3;
+    if newsize.saturating_sub(old_len) > new_allocated.saturating_sub(newsize) {
+        new_allocated = newsize.saturating_add(3) & !3;
     }
     if newsize == 0 {
         new_allocated = 0;
     }
-    if new_allocated > allocated {
-        v.reserve_exact(new_allocated - v.len());
-    } else {
-        v.shrink_to(new_allocated);
+    Some(new_allocated)
+}
+
+/// Adjust the capacity of `v` the way CPython's `list_resize` changes
+/// `allocated` when a list of `old_len` items is resized to `newsize`.
+/// Call before growing (len == old_len) or after shrinking (len == newsize).
+fn list_resize(v: &mut Vec<PyRef>, old_len: usize, newsize: usize) {
+    match resize_capacity(v.capacity(), old_len, newsize) {
+        Some(n) if n > v.capacity() => v.reserve_exact(n - v.len()),
+        Some(n) => v.shrink_to(n),
+        None => {}
     }
+}
+
+/// Room for `hint` more items before an extend, as CPython's
+/// `list_preallocate_exact` (empty list: `hint` rounded up to even) or
+/// `list_resize` give it; the hint comes from `__length_hint__`, so a huge
+/// one must be a MemoryError rather than an abort.
+fn reserve_for_hint(v: &mut Vec<PyRef>, hint: usize) -> Result<(), std::collections::TryReserveError> {
+    let n = v.len();
+    let want = if v.capacity() == 0 {
+        hint.saturating_add(1) & !1
+    } else {
+        match resize_capacity(v.capacity(), n, n.saturating_add(hint)) {
+            Some(c) if c > v.capacity() => c - n,
+            _ => return Ok(()),
+        }
+    };
+    v.try_reserve_exact(want)
 }
 
 /// CPython's `list_preallocate_exact`: an empty list gets room for `n` items (rounded up to even).
@@ -323,6 +346,21 @@ impl ListObj {
         })
     }
 
+    /// `append` that reports running out of memory (MemoryError) instead
+    /// of aborting.
+    pub fn try_append(&self, item: PyRef) -> Result<(), std::collections::TryReserveError> {
+        self.with_items_mut(|v| {
+            let n = v.len();
+            if n == v.capacity() {
+                if let Some(c) = resize_capacity(n, n, n + 1) {
+                    v.try_reserve_exact(c - n)?;
+                }
+            }
+            v.push(item);
+            Ok(())
+        })
+    }
+
     /// `list.extend(iterable)` (runs Python code when iterating).
     pub fn extend(&self, vm: &Vm, iterable: &PyRef) -> PyResult<()> {
         let exact = std::ptr::eq(iterable.ty(), &*vm.types.list) || std::ptr::eq(iterable.ty(), &*vm.types.tuple);
@@ -344,18 +382,11 @@ impl ListObj {
         }
         let it = vm.iter(iterable)?;
         let hint = length_hint(vm, iterable, 8)?;
-        self.with_items_mut(|v| {
-            if v.capacity() == 0 {
-                if hint > 0 {
-                    preallocate_exact(v, hint);
-                }
-            } else {
-                let n = v.len();
-                list_resize(v, n, n + hint);
-            }
-        });
+        if hint > 0 && self.with_items_mut(|v| reserve_for_hint(v, hint)).is_err() {
+            return Err(memory_error(vm));
+        }
         while let Some(x) = vm.next(&it)? {
-            self.append(x);
+            self.try_append(x).map_err(|_| memory_error(vm))?;
         }
         self.with_items_mut(|v| {
             if v.len() < v.capacity() {
