@@ -93,5 +93,8 @@ fn run_source(source: &str, filename: &str, argv: Vec<String>, dis: bool) -> u8 
         }
     };
     drop(interp);
+    // SAFETY: the interpreter is gone and this thread returns right after:
+    // no object of it is used again, and no Python code can run.
+    unsafe { pyrite_vm::object::release_all_objects() };
     code as u8
 }

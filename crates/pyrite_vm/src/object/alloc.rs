@@ -16,7 +16,7 @@ use crate::types::typeobj::PyType;
 
 /// The GC header that sits in front of every container object: the two links
 /// of its generation list (CPython's `PyGC_Head`). Flag bits live in the low
-/// bits of `prev`. Zero links mean "not tracked".
+/// bits of `prev`. A zero `next` means "not linked" (see `live.rs`).
 #[derive(Default)]
 #[repr(C)]
 pub struct GcHead {
@@ -71,6 +71,14 @@ pub fn write_malloc_stats(out: &mut impl std::io::Write) -> std::io::Result<()> 
     HEAP.with(|h| unsafe { (*h.get()).write_debug_stats(out) })
 }
 
+/// Bytes of object memory in use on this thread (pool blocks handed out; 0 in
+/// `PYTHONMALLOC=malloc` mode, which keeps no statistics).
+#[cfg(test)]
+pub(crate) fn allocated_object_bytes() -> usize {
+    // SAFETY: read-only use of this thread's heap; no allocation happens meanwhile.
+    HEAP.with(|h| unsafe { (*h.get()).stats().allocated_bytes })
+}
+
 /// Allocate `size` bytes of object memory.
 #[inline(always)]
 fn raw_alloc(size: usize) -> NonNull<u8> {
@@ -108,7 +116,9 @@ pub fn alloc_object<T: PyPayload>(ty: &PyType, make: impl FnOnce(PyObject) -> T)
     // header (if any) and the object fit inside it.
     unsafe {
         let obj = if gc {
-            base.as_ptr().cast::<GcHead>().write(GcHead { next: Cell::new(0), prev: Cell::new(0) });
+            let head = base.as_ptr().cast::<GcHead>();
+            head.write(GcHead::default());
+            super::live::link(&*head);
             base.as_ptr().add(GC_HEAD_SIZE)
         } else {
             base.as_ptr()
@@ -140,6 +150,15 @@ pub unsafe fn free_object_memory(o: NonNull<PyObject>) {
     let gc = ty.is_gc();
     let total = ty.basicsize + if gc { GC_HEAD_SIZE } else { 0 };
     let heap = ty.is_heap();
+    if gc {
+        // SAFETY: a GC type's instances have a header in front.
+        let head = unsafe { super::live::gc_head(o) };
+        if super::live::is_collecting(head) {
+            // Torn down: `release_all_objects` frees the memory.
+            return;
+        }
+        super::live::unlink(head);
+    }
     // SAFETY: computing the allocation start mirrors `alloc_object`.
     unsafe {
         let base = if gc { o.as_ptr().cast::<u8>().sub(GC_HEAD_SIZE) } else { o.as_ptr().cast::<u8>() };
@@ -164,7 +183,9 @@ pub unsafe fn alloc_type_memory() -> NonNull<PyType> {
     let base = raw_alloc(total);
     // SAFETY: fresh allocation of `total` bytes.
     unsafe {
-        base.as_ptr().cast::<GcHead>().write(GcHead { next: Cell::new(0), prev: Cell::new(0) });
+        let head = base.as_ptr().cast::<GcHead>();
+        head.write(GcHead::default());
+        super::live::link(&*head);
         NonNull::new_unchecked(base.as_ptr().add(GC_HEAD_SIZE).cast::<PyType>())
     }
 }

@@ -23,6 +23,7 @@ use std::thread::LocalKey;
 
 use super::alloc::{alloc_object, free_object_memory, raw_free, GcHead, GC_HEAD_SIZE};
 use super::header::PyObject;
+use super::live;
 use super::pyref::{PyPayload, PyRef};
 use crate::types::dict::DictObj;
 use crate::types::float::FloatObj;
@@ -74,13 +75,19 @@ impl FreeList {
     /// Keep the memory of dead object `o` if the list is not full.
     ///
     /// # Safety
-    /// `o` is a dead, untracked object (refcount 0, payload dropped)
-    /// allocated by `alloc_object` for the static type this list serves;
+    /// `o` is a dead object (refcount 0, payload dropped; a container is
+    /// unlinked from the live list here) allocated by `alloc_object` for the
+    /// static type this list serves;
     /// nobody uses it afterwards except through this list.
     #[inline(always)]
     unsafe fn push(&self, o: NonNull<PyObject>) -> bool {
         if self.len.get() >= self.cap {
             return false;
+        }
+        if self.gc {
+            // A block on the list is no longer a live container.
+            // SAFETY: containers have a GC header in front (contract).
+            live::unlink(unsafe { live::gc_head(o) });
         }
         let b = o.cast::<FreeBlock>();
         // SAFETY: the block is dead and at least header-sized (const
@@ -119,8 +126,10 @@ fn alloc_from<T: PyPayload>(list: &'static LocalKey<FreeList>, ty: &PyType, make
         // aligned; it is initialised here before any use.
         Some(p) => unsafe {
             if ty.is_gc() {
-                // Untracked, no flags: as `alloc_object` leaves it.
-                p.cast::<u8>().sub(GC_HEAD_SIZE).cast::<GcHead>().write(GcHead::default());
+                // A fresh header, linked as `alloc_object` links it.
+                let head = p.cast::<u8>().sub(GC_HEAD_SIZE).cast::<GcHead>();
+                head.as_ptr().write(GcHead::default());
+                live::link(head.as_ref());
             }
             p.as_ptr().cast::<T>().write(make(PyObject::new_header(NonNull::from(ty))));
             PyRef::from_raw(p)
@@ -133,14 +142,16 @@ fn alloc_from<T: PyPayload>(list: &'static LocalKey<FreeList>, ty: &PyType, make
 /// instance and the list has room, else free it.
 ///
 /// # Safety
-/// `o` is a dead, untracked object (refcount 0) allocated as a `T`.
+/// `o` is a dead object (refcount 0) allocated as a `T`.
 #[inline(always)]
 unsafe fn dealloc_to<T: PyPayload>(list: &'static LocalKey<FreeList>, o: NonNull<PyObject>) {
     // SAFETY: `o` is a dead `T`; its header stays readable until freed.
     unsafe {
         std::ptr::drop_in_place(o.as_ptr().cast::<T>());
-        let exact = !o.as_ref().ty().is_heap();
-        if !(exact && list.with(|l| l.push(o))) {
+        let ty = o.as_ref().ty();
+        // Subclass instances are freed, and so is anything being torn down.
+        let freed = ty.is_heap() || ty.is_gc() && live::is_collecting(live::gc_head(o));
+        if freed || !list.with(|l| l.push(o)) {
             free_object_memory(o);
         }
     }
@@ -177,7 +188,7 @@ pub unsafe fn float_dealloc(o: NonNull<PyObject>) {
 /// The deallocator of `list` (subclass instances are freed, not kept).
 ///
 /// # Safety
-/// `o` is a dead, untracked list (refcount 0).
+/// `o` is a dead list (refcount 0).
 pub unsafe fn list_dealloc(o: NonNull<PyObject>) {
     // SAFETY: forwarded contract.
     unsafe { dealloc_to::<ListObj>(&LISTS, o) }
@@ -186,7 +197,7 @@ pub unsafe fn list_dealloc(o: NonNull<PyObject>) {
 /// The deallocator of `dict` (subclass instances are freed, not kept).
 ///
 /// # Safety
-/// `o` is a dead, untracked dict (refcount 0).
+/// `o` is a dead dict (refcount 0).
 pub unsafe fn dict_dealloc(o: NonNull<PyObject>) {
     // SAFETY: forwarded contract.
     unsafe { dealloc_to::<DictObj>(&DICTS, o) }

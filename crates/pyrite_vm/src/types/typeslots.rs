@@ -427,6 +427,32 @@ fn instance_set_dict(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
     Ok(())
 }
 
+/// Release what the cells a heap type adds to its instances hold (`__slots__`
+/// values, the `__dict__`), leaving the builtin payload alone; returns the
+/// solid base, whose deallocator handles that payload.
+///
+/// # Safety
+/// `o` is dead (or being torn down) and its type, with its bases, is intact.
+pub(crate) unsafe fn clear_instance_cells(o: NonNull<PyObject>) -> TypeRef {
+    // SAFETY: the header and type are intact (contract).
+    let obj = unsafe { o.as_ref() };
+    let ty = obj.ty();
+    let base = solid_base(ty);
+    for i in 0..ty.nslots {
+        // SAFETY: dead object; each cell is taken once.
+        let v = unsafe { (*ty.slot_cell(obj, i).get()).take() };
+        drop(v);
+    }
+    if ty.dictoffset != 0 && ty.dictoffset >= base.basicsize {
+        if let Some(slot) = ty.dict_slot(obj) {
+            // SAFETY: as above.
+            let d = unsafe { (*slot.get()).take() };
+            drop(d);
+        }
+    }
+    base
+}
+
 /// Deallocator of instances of heap types: `__del__` (PEP 442: at most
 /// once; resurrection stops teardown), then the `__slots__` and `__dict__`
 /// cells, then the builtin base's payload.
@@ -458,19 +484,8 @@ pub(crate) unsafe fn subtype_dealloc(o: NonNull<PyObject>) {
             obj.set_refcnt(0);
         }
     }
-    let base = solid_base(ty);
-    for i in 0..ty.nslots {
-        // SAFETY: dead object; each cell is taken once.
-        let v = unsafe { (*ty.slot_cell(obj, i).get()).take() };
-        drop(v);
-    }
-    if ty.dictoffset != 0 && ty.dictoffset >= base.basicsize {
-        if let Some(slot) = ty.dict_slot(obj) {
-            // SAFETY: as above.
-            let d = unsafe { (*slot.get()).take() };
-            drop(d);
-        }
-    }
+    // SAFETY: `o` is dead; its cells are released once, here.
+    let base = unsafe { clear_instance_cells(o) };
     // SAFETY: the base deallocator drops the builtin payload and frees the
     // memory using the header's (heap) type for the size.
     unsafe { (base.dealloc)(o) }
