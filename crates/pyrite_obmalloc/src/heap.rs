@@ -49,6 +49,7 @@ pub struct Heap {
     pub(crate) used: UsedPools,
     pub(crate) arenas: Arenas,
     new_arena_hook: Option<fn(&Heap)>,
+    arena_released_hook: Option<fn(&Heap)>,
     _not_sync: PhantomData<Cell<()>>,
 }
 
@@ -94,6 +95,7 @@ impl Heap {
             used: UsedPools::new(),
             arenas: Arenas::new(),
             new_arena_hook: None,
+            arena_released_hook: None,
             _not_sync: PhantomData,
         }
     }
@@ -109,6 +111,20 @@ impl Heap {
     /// printing [`Heap::write_debug_stats`]). `None` removes it.
     pub fn set_new_arena_hook(&mut self, hook: Option<fn(&Heap)>) {
         self.new_arena_hook = hook;
+    }
+
+    /// Sets a function called just after an arena was returned to the OS,
+    /// with the heap in a consistent state (the VM uses it to have the
+    /// system allocator give back the free memory of object-internal buffers
+    /// too). `None` removes it.
+    pub fn set_arena_released_hook(&mut self, hook: Option<fn(&Heap)>) {
+        self.arena_released_hook = hook;
+    }
+
+    /// Number of arenas currently mapped.
+    #[must_use]
+    pub fn arenas_in_use(&self) -> usize {
+        self.arenas.ncurrently
     }
 
     /// Size class of a request if this heap serves it from pools.
@@ -283,7 +299,13 @@ impl Heap {
             }
             if (*pool).count == 0 {
                 self.used.unlink(idx, pool);
+                let mapped = self.arenas.ncurrently;
                 self.arenas.return_pool(pool);
+                if self.arenas.ncurrently < mapped {
+                    if let Some(hook) = self.arena_released_hook {
+                        hook(self);
+                    }
+                }
             }
         }
     }

@@ -445,6 +445,31 @@ fn system_mode_routes_everything_to_malloc() {
 }
 
 #[test]
+fn arena_released_hook_runs_after_each_unmapped_arena() {
+    use std::cell::Cell;
+    thread_local!(static RELEASED: Cell<Vec<usize>> = const { Cell::new(Vec::new()) });
+    fn hook(h: &Heap) {
+        RELEASED.with(|r| {
+            let mut v = r.take();
+            v.push(h.arenas_in_use());
+            r.set(v);
+        });
+    }
+    let mut h = Heap::new();
+    h.set_arena_released_hook(Some(hook));
+    let per_arena = (ARENA_SIZE / POOL_SIZE) * blocks_per_pool(size_class_index(BIG).unwrap_or(0));
+    let blocks = alloc_n(&mut h, BIG, 3 * per_arena);
+    assert_eq!(h.arenas_in_use(), 3);
+    for p in blocks {
+        free(&mut h, p, BIG);
+    }
+    // Two arenas are unmapped; the last one with room is kept (ALLOC-7).
+    assert_eq!(RELEASED.with(Cell::take), vec![2, 1]);
+    assert_eq!(h.arenas_in_use(), 1);
+    h.check_invariants();
+}
+
+#[test]
 fn new_arena_hook_runs_before_each_new_arena() {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static CALLS: AtomicUsize = AtomicUsize::new(0);

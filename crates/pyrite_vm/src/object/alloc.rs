@@ -53,6 +53,9 @@ pub fn configure_allocator() {
         // SAFETY: called at start-up, before this thread allocates any object;
         // the heap is only used by this thread.
         HEAP.with(|h| unsafe { *h.get() = Heap::new_system() })
+    } else {
+        // SAFETY: as below; the hook only reads the heap.
+        HEAP.with(|h| unsafe { (*h.get()).set_arena_released_hook(Some(trim_system_heap)) })
     }
     if std::env::var("PYTHONMALLOCSTATS").is_ok_and(|v| !v.is_empty()) {
         // As CPython: print the statistics whenever a new arena is created.
@@ -62,6 +65,28 @@ pub fn configure_allocator() {
                 let _ = heap.write_debug_stats(&mut std::io::stderr());
             }))
         })
+    }
+}
+
+thread_local! {
+    /// Arenas returned to the OS since the system heap was last trimmed.
+    static RELEASED_SINCE_TRIM: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Called after the object heap unmapped an arena: once the arenas given back
+/// since the last trim are at least 16 and as many as remain (so at most a
+/// few times per large free), ask the system allocator to return its free
+/// memory too. Object bodies come from the pools, but object-internal buffers
+/// (list items, dict tables, tuple items, str text) come from `malloc`, whose
+/// free pages would otherwise keep the process's RSS up after a large free.
+fn trim_system_heap(heap: &Heap) {
+    let released = RELEASED_SINCE_TRIM.with(|c| c.get()) + 1;
+    if released >= heap.arenas_in_use().max(16) {
+        RELEASED_SINCE_TRIM.with(|c| c.set(0));
+        // SAFETY: malloc_trim only releases free memory of malloc's heaps.
+        unsafe { libc::malloc_trim(0) };
+    } else {
+        RELEASED_SINCE_TRIM.with(|c| c.set(released));
     }
 }
 
