@@ -66,6 +66,5 @@ impl Drop for Interpreter {
     fn drop(&mut self) {
         pyrite_vm::eval::run::shutdown(&self.vm);
         Vm::leave();
-        pyrite_vm::object::clear_freelists();
     }
 }

@@ -141,9 +141,7 @@ pub fn alloc_object<T: PyPayload>(ty: &PyType, make: impl FnOnce(PyObject) -> T)
     // header (if any) and the object fit inside it.
     unsafe {
         let obj = if gc {
-            let head = base.as_ptr().cast::<GcHead>();
-            head.write(GcHead::default());
-            super::live::link(&*head);
+            super::live::init_head(base.as_ptr().cast::<GcHead>());
             base.as_ptr().add(GC_HEAD_SIZE)
         } else {
             base.as_ptr()
@@ -208,9 +206,7 @@ pub unsafe fn alloc_type_memory() -> NonNull<PyType> {
     let base = raw_alloc(total);
     // SAFETY: fresh allocation of `total` bytes.
     unsafe {
-        let head = base.as_ptr().cast::<GcHead>();
-        head.write(GcHead::default());
-        super::live::link(&*head);
+        super::live::init_head(base.as_ptr().cast::<GcHead>());
         NonNull::new_unchecked(base.as_ptr().add(GC_HEAD_SIZE).cast::<PyType>())
     }
 }

@@ -97,6 +97,18 @@ impl FreeList {
         self.len.set(self.len.get() + 1);
         true
     }
+
+    /// Give every block back to the allocator.
+    fn drain(&self) {
+        let head = if self.gc { GC_HEAD_SIZE } else { 0 };
+        while let Some(p) = self.pop() {
+            // SAFETY: the block was allocated by `alloc_object` for a static
+            // type of basicsize `self.size` (checked in alloc_from), so its
+            // allocation starts `head` bytes before the object and has
+            // `head + size` bytes; nobody refers to it.
+            unsafe { raw_free(p.cast::<u8>().sub(head), head + self.size) };
+        }
+    }
 }
 
 /// CPython 3.11's float freelist capacity.
@@ -127,9 +139,7 @@ fn alloc_from<T: PyPayload>(list: &'static LocalKey<FreeList>, ty: &PyType, make
         Some(p) => unsafe {
             if ty.is_gc() {
                 // A fresh header, linked as `alloc_object` links it.
-                let head = p.cast::<u8>().sub(GC_HEAD_SIZE).cast::<GcHead>();
-                head.as_ptr().write(GcHead::default());
-                live::link(head.as_ref());
+                live::init_head(p.as_ptr().cast::<u8>().sub(GC_HEAD_SIZE).cast::<GcHead>());
             }
             p.as_ptr().cast::<T>().write(make(PyObject::new_header(NonNull::from(ty))));
             PyRef::from_raw(p)
@@ -208,20 +218,6 @@ pub unsafe fn dict_dealloc(o: NonNull<PyObject>) {
 pub fn clear_freelists() {
     for list in [&FLOATS, &LISTS, &DICTS] {
         list.with(FreeList::drain);
-    }
-}
-
-impl FreeList {
-    /// Give every block back to the allocator.
-    fn drain(&self) {
-        let head = if self.gc { GC_HEAD_SIZE } else { 0 };
-        while let Some(p) = self.pop() {
-            // SAFETY: the block was allocated by `alloc_object` for a static
-            // type of basicsize `self.size` (checked in alloc_from), so its
-            // allocation starts `head` bytes before the object and has
-            // `head + size` bytes; nobody refers to it.
-            unsafe { raw_free(p.cast::<u8>().sub(head), head + self.size) };
-        }
     }
 }
 

@@ -52,9 +52,23 @@ pub(super) unsafe fn gc_head<'a>(o: NonNull<PyObject>) -> &'a GcHead {
     unsafe { &*o.as_ptr().cast::<u8>().sub(GC_HEAD_SIZE).cast::<GcHead>() }
 }
 
+/// Write a fresh GC header (no flags) at `head` and link it into the live
+/// list: what every new container gets, from the allocator or a freelist.
+///
+/// # Safety
+/// `head` points to writable, suitably aligned memory for a `GcHead` that
+/// stays allocated until the container is freed.
+pub(super) unsafe fn init_head(head: *mut GcHead) {
+    // SAFETY: guaranteed by the caller.
+    unsafe {
+        head.write(GcHead::default());
+        link(&*head);
+    }
+}
+
 /// Link an unlinked header at the end of this thread's live list, keeping
 /// its flag bits.
-pub(super) fn link(h: &GcHead) {
+fn link(h: &GcHead) {
     debug_assert_eq!(h.next.get(), 0, "container linked twice");
     let s = sentinel();
     let last_addr = s.prev.get() & !FLAGS;
@@ -89,7 +103,8 @@ pub(super) fn is_collecting(h: &GcHead) -> bool {
 }
 
 /// Number of containers on this thread's live list.
-pub fn live_containers() -> usize {
+#[cfg(test)]
+fn live_containers() -> usize {
     let s = sentinel();
     let (mut n, mut p) = (0, s.next.get());
     while p != s as *const GcHead as usize {

@@ -29,8 +29,8 @@ mod pyref;
 mod trashcan;
 
 pub use alloc::{alloc_object, alloc_type_memory, configure_allocator, free_object_memory, write_malloc_stats, GcHead};
-pub use freelist::{clear_freelists, dict_dealloc, float_dealloc, list_dealloc, new_dict, new_float, new_list, write_freelist_stats};
+pub use freelist::{dict_dealloc, float_dealloc, list_dealloc, new_dict, new_float, new_list, write_freelist_stats};
 pub use header::PyObject;
-pub use live::{live_containers, release_all_objects};
+pub use live::release_all_objects;
 pub use pyref::{PyPayload, PyRef};
 pub(crate) use trashcan::dealloc;

@@ -279,21 +279,25 @@ fn list_resize(v: &mut Vec<PyRef>, old_len: usize, newsize: usize) {
     }
 }
 
+/// The growing half of [`list_resize`], reporting failure instead of
+/// aborting: room for `newsize` items in a list of `old_len` items.
+fn try_grow(v: &mut Vec<PyRef>, old_len: usize, newsize: usize) -> Result<(), std::collections::TryReserveError> {
+    match resize_capacity(v.capacity(), old_len, newsize) {
+        Some(c) if c > v.capacity() => v.try_reserve_exact(c - v.len()),
+        _ => Ok(()),
+    }
+}
+
 /// Room for `hint` more items before an extend, as CPython's
 /// `list_preallocate_exact` (empty list: `hint` rounded up to even) or
 /// `list_resize` give it; the hint comes from `__length_hint__`, so a huge
 /// one must be a MemoryError rather than an abort.
 fn reserve_for_hint(v: &mut Vec<PyRef>, hint: usize) -> Result<(), std::collections::TryReserveError> {
+    if v.capacity() == 0 {
+        return v.try_reserve_exact(hint.saturating_add(1) & !1);
+    }
     let n = v.len();
-    let want = if v.capacity() == 0 {
-        hint.saturating_add(1) & !1
-    } else {
-        match resize_capacity(v.capacity(), n, n.saturating_add(hint)) {
-            Some(c) if c > v.capacity() => c - n,
-            _ => return Ok(()),
-        }
-    };
-    v.try_reserve_exact(want)
+    try_grow(v, n, n.saturating_add(hint))
 }
 
 /// CPython's `list_preallocate_exact`: an empty list gets room for `n` items (rounded up to even).
@@ -352,9 +356,7 @@ impl ListObj {
         self.with_items_mut(|v| {
             let n = v.len();
             if n == v.capacity() {
-                if let Some(c) = resize_capacity(n, n, n + 1) {
-                    v.try_reserve_exact(c - n)?;
-                }
+                try_grow(v, n, n + 1)?;
             }
             v.push(item);
             Ok(())
