@@ -192,6 +192,7 @@ impl Arenas {
     /// The returned pool is in no list, has `count == 0`, a valid
     /// `arenaindex`, and `szidx` of the class it last served (or
     /// [`NO_CLASS`]) with its free list intact.
+    #[inline]
     pub(crate) fn take_pool(&mut self) -> *mut PoolHeader {
         if self.usable == NIL {
             let a = self.new_arena();
@@ -252,11 +253,12 @@ impl Arenas {
     /// arena, then restores the order of `usable_arenas` (ALLOC-7): free the
     /// arena if it is wholly empty and not the last usable one, or insert it
     /// at the head if it was full, or move it right past the arenas that
-    /// now have fewer free pools.
+    /// now have fewer free pools. Returns true if the arena was unmapped.
     ///
     /// # Safety
     /// `pool` is a live, empty pool header of this heap in no list.
-    pub(crate) unsafe fn return_pool(&mut self, pool: *mut PoolHeader) {
+    #[inline]
+    pub(crate) unsafe fn return_pool(&mut self, pool: *mut PoolHeader) -> bool {
         // SAFETY: `pool` is a live header (contract).
         let a = unsafe { (*pool).arenaindex };
         let d = self.at_mut(a);
@@ -284,7 +286,7 @@ impl Arenas {
             // Case 1: wholly empty and not the last usable arena: free it.
             self.unlink_usable(a, prev, next);
             self.release(a);
-            return;
+            return true;
         }
         if nf == 1 {
             // Case 2: the arena was full, so not in usable_arenas; it has the
@@ -300,14 +302,14 @@ impl Arenas {
             if self.nfp2lasta[1] == NIL {
                 self.nfp2lasta[1] = a;
             }
-            return;
+            return false;
         }
         if self.nfp2lasta[nf] == NIL {
             self.nfp2lasta[nf] = a;
         }
         if lastnf == a {
             // Case 4: it was the last with old_nf; the order still holds.
-            return;
+            return false;
         }
         // Case 3: move `a` right, just after `lastnf` (the old last arena
         // with old_nf free pools), which keeps the list sorted.
@@ -323,6 +325,7 @@ impl Arenas {
         if after != NIL {
             self.at_mut(after).prevarena = a;
         }
+        false
     }
 
     /// Removes `a` (with neighbours `prev`, `next`) from `usable_arenas`.

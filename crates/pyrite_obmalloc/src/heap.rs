@@ -282,7 +282,9 @@ impl Heap {
     }
 
     /// A free changed the pool's state: full → used (relink at the FRONT of
-    /// `usedpools`) and/or used → empty (give it back to its arena).
+    /// `usedpools`) or used → empty (give it back to its arena). Never both:
+    /// a full pool holds at least two blocks (size_class.rs), so one free
+    /// leaves it non-empty.
     ///
     /// # Safety
     /// `pool` is a live pool that just had a block pushed on its free list;
@@ -295,16 +297,14 @@ impl Heap {
         unsafe {
             let idx = (*pool).szidx as usize;
             if was_full {
+                debug_assert!((*pool).count > 0);
                 self.used.push_front(idx, pool);
+                return;
             }
-            if (*pool).count == 0 {
-                self.used.unlink(idx, pool);
-                let mapped = self.arenas.ncurrently;
-                self.arenas.return_pool(pool);
-                if self.arenas.ncurrently < mapped {
-                    if let Some(hook) = self.arena_released_hook {
-                        hook(self);
-                    }
+            self.used.unlink(idx, pool);
+            if self.arenas.return_pool(pool) {
+                if let Some(hook) = self.arena_released_hook {
+                    hook(self);
                 }
             }
         }
