@@ -1,5 +1,8 @@
-//! Small-object churn: pyrite's unsynchronised `Heap` against the system
-//! allocator (glibc malloc) and mimalloc, on the same pre-generated traces.
+//! Small-object churn: pyrite's unsynchronised `Heap` (as the interpreter
+//! uses it, under its GIL) and its thread-safe `PyriteGlobalAlloc` adapter
+//! (the same heap behind a mutex, as any Rust program would use it) against
+//! the system allocator (glibc malloc) and mimalloc, on the same
+//! pre-generated traces.
 //!
 //! Workloads (sizes uniform in 8..=512 unless noted):
 //! * `random`: 1,000 slots; each op frees a random slot (if full) and
@@ -26,7 +29,7 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use mimalloc::MiMalloc;
-use pyrite_obmalloc::Heap;
+use pyrite_obmalloc::{Heap, PyriteGlobalAlloc};
 
 /// One step of a trace.
 #[derive(Clone, Copy)]
@@ -267,6 +270,8 @@ fn bench(c: &mut Criterion) {
         let mut slots = vec![(std::ptr::null_mut(), 0); trace.slots];
         let mut heap = Heap::new();
         group.bench_function("pyrite", |b| b.iter(|| replay(&mut heap, trace, &mut slots)));
+        let mut locked = Global(PyriteGlobalAlloc::new());
+        group.bench_function("pyrite-locked", |b| b.iter(|| replay(&mut locked, trace, &mut slots)));
         let mut sys = Global(System);
         group.bench_function("system", |b| b.iter(|| replay(&mut sys, trace, &mut slots)));
         let mut mi = Global(MiMalloc);
