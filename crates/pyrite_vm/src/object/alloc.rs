@@ -133,7 +133,8 @@ pub(super) unsafe fn raw_free(p: NonNull<u8>, size: usize) {
 pub fn alloc_object<T: PyPayload>(ty: &PyType, make: impl FnOnce(PyObject) -> T) -> PyRef {
     debug_assert!(ty.layout == T::LAYOUT);
     debug_assert!(ty.basicsize >= std::mem::size_of::<T>());
-    debug_assert!(std::mem::align_of::<T>() <= OBJ_ALIGN);
+    // Compile time, per payload type: pool blocks are only OBJ_ALIGN-aligned.
+    const { assert!(std::mem::align_of::<T>() <= OBJ_ALIGN, "object payload over-aligned for the allocator") };
     let gc = ty.is_gc();
     let total = ty.basicsize + if gc { GC_HEAD_SIZE } else { 0 };
     let base = raw_alloc(total);
@@ -202,6 +203,7 @@ pub unsafe fn free_object_memory(o: NonNull<PyObject>) {
 /// # Safety
 /// The caller must initialise a `PyType` at the returned pointer before use.
 pub unsafe fn alloc_type_memory() -> NonNull<PyType> {
+    const { assert!(std::mem::align_of::<PyType>() <= OBJ_ALIGN) };
     let total = std::mem::size_of::<PyType>() + GC_HEAD_SIZE;
     let base = raw_alloc(total);
     // SAFETY: fresh allocation of `total` bytes.
