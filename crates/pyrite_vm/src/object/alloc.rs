@@ -33,8 +33,10 @@ const _: () = assert!(GC_HEAD_SIZE == 16);
 /// Alignment of every object allocation.
 const OBJ_ALIGN: usize = 8;
 
-// No object type may need more alignment than the allocator's size-class step.
+// No object type may need more alignment than the allocator's size-class step:
+// payload types are checked in `alloc_object`, type objects here.
 const _: () = assert!(OBJ_ALIGN <= pyrite_obmalloc::ALIGNMENT);
+const _: () = assert!(std::mem::align_of::<PyType>() <= OBJ_ALIGN);
 
 thread_local! {
     /// The small-object allocator that backs every object.
@@ -203,7 +205,6 @@ pub unsafe fn free_object_memory(o: NonNull<PyObject>) {
 /// # Safety
 /// The caller must initialise a `PyType` at the returned pointer before use.
 pub unsafe fn alloc_type_memory() -> NonNull<PyType> {
-    const { assert!(std::mem::align_of::<PyType>() <= OBJ_ALIGN) };
     let total = std::mem::size_of::<PyType>() + GC_HEAD_SIZE;
     let base = raw_alloc(total);
     // SAFETY: fresh allocation of `total` bytes.
