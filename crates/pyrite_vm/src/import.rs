@@ -120,6 +120,8 @@ impl Vm {
 
     fn builtin_module(&self, name: &str) -> PyResult<Option<PyRef>> {
         Ok(Some(match name {
+            "gc" => crate::modules::gc::make_module(self)?,
+            "_pyrite" => crate::modules::pyrite::make_module(self)?,
             "math" => crate::modules::math::make_module(self)?,
             "time" => crate::modules::time::make_module(self)?,
             _ => return Ok(None),

@@ -177,6 +177,8 @@ pub struct Vm {
     pub handled: RefCell<Option<PyRef>>,
     /// Cache of attribute lookups on types.
     pub type_cache: crate::ops::TypeCache,
+    /// `gc.garbage` and `gc.callbacks`, created on first use.
+    pub(crate) gc_lists: RefCell<Option<(PyRef, PyRef)>>,
 }
 
 thread_local! {
@@ -206,6 +208,48 @@ impl Vm {
     /// Forget the current interpreter (before dropping it).
     pub fn leave() {
         CURRENT.with(|c| c.set(std::ptr::null()));
+    }
+
+    /// `gc.garbage` and `gc.callbacks` (two lists, created on first use).
+    pub(crate) fn gc_lists(&self) -> (PyRef, PyRef) {
+        if let Some(l) = self.gc_lists.borrow().as_ref() {
+            return l.clone();
+        }
+        let l = (self.new_list(Vec::new()), self.new_list(Vec::new()));
+        *self.gc_lists.borrow_mut() = Some(l.clone());
+        l
+    }
+
+    /// `gc.garbage`.
+    pub(crate) fn gc_garbage(&self) -> PyRef {
+        self.gc_lists().0
+    }
+
+    /// `gc.callbacks`, if it was ever created.
+    pub(crate) fn gc_callbacks_if_any(&self) -> Option<PyRef> {
+        self.gc_lists.borrow().as_ref().map(|l| l.1.clone())
+    }
+
+    /// Write text to `sys.stderr` (as CPython's `PySys_WriteStderr`), or to
+    /// the process's stderr when `sys.stderr` is missing or fails.
+    pub fn write_sys_stderr(&self, text: &str) {
+        let sys = self.sys.borrow().clone();
+        let err = sys.and_then(|s| self.dict_get_str(crate::types::module::module_dict(&s), "stderr"));
+        if let Some(err) = err.filter(|e| !self.is_none(e)) {
+            if self.call_method(&err, "write", &[self.new_str(text)]).is_ok() {
+                return;
+            }
+        }
+        eprint!("{text}");
+    }
+
+    /// Run the automatic collection an allocation requested, if any (the
+    /// eval loop's safe points: function entry, loop back edges, calls).
+    #[inline(always)]
+    pub fn run_pending_gc(&self) {
+        if crate::object::gc::collection_pending() {
+            crate::object::gc::collect_pending(self);
+        }
     }
 
     // ----- constructors -----

@@ -1,8 +1,6 @@
 # Objects that are only kept alive by reference cycles when the program ends.
-# CPython's last collection at shutdown finalizes them (__del__ runs, a
-# suspended generator's finally block runs); pyrite frees their memory at exit
-# but has no collector yet, so it runs neither: a known failure until the
-# cycle collector lands.
+# CPython's last collections at shutdown finalize them (__del__ runs, a
+# suspended generator's finally block runs), in allocation order.
 class WithDel:
     def __del__(self):
         print("del", type(self).__name__)

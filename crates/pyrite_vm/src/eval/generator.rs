@@ -215,6 +215,29 @@ fn close(vm: &Vm, g: &PyRef) -> PyResult {
     }
 }
 
+fn suspended(g: &GeneratorObj) -> bool {
+    // SAFETY: short borrow to test for a suspended frame (a running
+    // generator's frame is taken out of the cell while it runs).
+    g.started.get() && unsafe { (*g.frame.get()).is_some() }
+}
+
+/// Whether `o` is a generator suspended at a `yield` (its finalizer, closing
+/// it, has work to do).
+pub(crate) fn is_suspended(o: &PyObject) -> bool {
+    o.downcast::<GeneratorObj>().is_some_and(suspended)
+}
+
+/// The generator's finalizer (CPython's `_PyGen_Finalize`): close a
+/// suspended generator so its `finally` blocks run; errors are unraisable.
+pub(crate) fn finalize(vm: &Vm, me: &PyRef) {
+    if !is_suspended(me) {
+        return;
+    }
+    if let Err(e) = close(vm, me) {
+        vm.write_unraisable(&e, Some(me));
+    }
+}
+
 /// Deallocator: a suspended generator is closed first (its `finally`
 /// blocks run), as CPython's generator finalizer does.
 ///
@@ -225,16 +248,15 @@ pub(crate) unsafe fn gen_dealloc(o: std::ptr::NonNull<PyObject>) {
     let obj = unsafe { o.as_ref() };
     // SAFETY: layout is Generator for this deallocator's type.
     let g = unsafe { obj.downcast_unchecked::<GeneratorObj>() };
-    // SAFETY: short borrow to test for a suspended frame.
-    let suspended = g.started.get() && unsafe { (*g.frame.get()).is_some() };
-    if suspended {
+    if suspended(g) && !crate::object::gc::is_finalized(obj) {
         if let Some(vm) = Vm::current() {
+            // PEP 442: alive (and tracked) again while it is closed.
             obj.set_refcnt(1);
+            crate::object::gc::set_finalized(obj);
+            crate::object::gc::track(obj);
             // SAFETY: we hold the one (temporary) reference.
             let me = unsafe { PyRef::from_raw(o) };
-            if let Err(e) = close(vm, &me) {
-                vm.write_unraisable(&e, Some(&me));
-            }
+            finalize(vm, &me);
             let rc = obj.refcnt();
             std::mem::forget(me);
             if rc > 1 {
@@ -242,6 +264,7 @@ pub(crate) unsafe fn gen_dealloc(o: std::ptr::NonNull<PyObject>) {
                 return;
             }
             obj.set_refcnt(0);
+            crate::object::gc::untrack(obj);
         }
     }
     // SAFETY: dead generator allocated as a GeneratorObj.

@@ -221,6 +221,7 @@ fn step(vm: &Vm, f: &mut Frame, code: &CodeObj) -> StepResult {
         ext = 0;
         match ins.op {
             Opcode::NOP | Opcode::RESUME => {
+                vm.run_pending_gc();
                 if vm.interrupted() {
                     return Err((vm.new_exception(&vm.exc.keyboard_interrupt, vec![]), true));
                 }
@@ -449,6 +450,7 @@ fn step(vm: &Vm, f: &mut Frame, code: &CodeObj) -> StepResult {
                 f.kwnames = Some(code.consts[arg as usize].clone());
             }
             Opcode::CALL => {
+                vm.run_pending_gc();
                 let n = arg as usize;
                 let kwnames = f.kwnames.take();
                 let base = f.stack.len() - n - 2;
@@ -684,6 +686,7 @@ fn step(vm: &Vm, f: &mut Frame, code: &CodeObj) -> StepResult {
             Opcode::JUMP_FORWARD => f.ip += arg as usize,
             Opcode::JUMP_BACKWARD => {
                 f.ip -= arg as usize;
+                vm.run_pending_gc();
                 if vm.interrupted() {
                     return Err((vm.new_exception(&vm.exc.keyboard_interrupt, vec![]), true));
                 }

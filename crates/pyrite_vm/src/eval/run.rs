@@ -295,6 +295,11 @@ fn finish_run(vm: &Vm, r: PyResult) -> crate::eval::Exit {
 /// are set to None in insertion order, so objects that die then get their
 /// `__del__` called while the interpreter still works. Then stdout is flushed.
 pub fn shutdown(vm: &Vm) {
+    // As CPython: one full collection (with callbacks) while every module is
+    // intact, if automatic collection is enabled ...
+    if crate::object::gc::is_enabled() {
+        crate::object::gc::collect(vm, crate::object::gc::NUM_GENERATIONS - 1);
+    }
     let mut modules: Vec<PyRef> = Vec::new();
     if let Some(m) = vm.dict_get_str(&vm.modules, "__main__") {
         modules.push(m);
@@ -324,6 +329,9 @@ pub fn shutdown(vm: &Vm) {
             }
         }
     }
+    // ... and, once the modules are emptied, one that finalizes whatever
+    // cycles remain, enabled or not.
+    crate::object::gc::collect_quietly(vm, crate::object::gc::NUM_GENERATIONS - 1);
     vm.flush_stdout();
 }
 

@@ -1,5 +1,7 @@
 //! Modules implemented in Rust.
 
+pub mod gc;
 pub mod math;
+pub mod pyrite;
 pub mod sys;
 pub mod time;

@@ -105,7 +105,7 @@ fn set_constants(vm: &Vm, d: &PyRef) -> PyResult<()> {
     let exe = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
     set("executable", vm.new_string(exe));
     set("dont_write_bytecode", vm.new_bool(true));
-    set("builtin_module_names", vm.new_tuple(["builtins", "math", "sys", "time"].iter().map(|s| vm.new_str(s)).collect()));
+    set("builtin_module_names", vm.new_tuple(["_pyrite", "builtins", "gc", "math", "sys", "time"].iter().map(|s| vm.new_str(s)).collect()));
     set("warnoptions", vm.new_list(Vec::new()));
     set("_xoptions", vm.new_dict());
     let flag_names = [
@@ -215,7 +215,7 @@ pub fn new_namespace(vm: &Vm, class_name: &str, attrs: &[(&str, PyRef)]) -> PyRe
 
 fn namespace_repr(vm: &Vm, o: &PyRef) -> PyResult {
     let mut parts = Vec::new();
-    if let Some(d) = vm.instance_dict(o) {
+    if let Some(d) = vm.instance_attrs(o) {
         if let Some(d) = d.downcast::<crate::types::dict::DictObj>() {
             for (k, v) in d.items() {
                 parts.push(format!("{}={}", vm.str_of(&k).unwrap_or("?"), vm.repr_string(&v)?));

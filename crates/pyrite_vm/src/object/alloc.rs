@@ -16,7 +16,7 @@ use crate::types::typeobj::PyType;
 
 /// The GC header that sits in front of every container object: the two links
 /// of its generation list (CPython's `PyGC_Head`). Flag bits live in the low
-/// bits of `prev`. A zero `next` means "not linked" (see `live.rs`).
+/// bits of `prev`. A zero `next` means "untracked" (see `gc.rs`).
 #[derive(Default)]
 #[repr(C)]
 pub struct GcHead {
@@ -139,12 +139,15 @@ pub fn alloc_object<T: PyPayload>(ty: &PyType, make: impl FnOnce(PyObject) -> T)
     const { assert!(std::mem::align_of::<T>() <= OBJ_ALIGN, "object payload over-aligned for the allocator") };
     let gc = ty.is_gc();
     let total = ty.basicsize + if gc { GC_HEAD_SIZE } else { 0 };
+    if gc {
+        super::gc::note_alloc();
+    }
     let base = raw_alloc(total);
     // SAFETY: `base` is a fresh allocation of `total` bytes, 8-aligned; the GC
     // header (if any) and the object fit inside it.
-    unsafe {
+    let r = unsafe {
         let obj = if gc {
-            super::live::init_head(base.as_ptr().cast::<GcHead>());
+            base.as_ptr().cast::<GcHead>().write(GcHead::default());
             base.as_ptr().add(GC_HEAD_SIZE)
         } else {
             base.as_ptr()
@@ -159,6 +162,20 @@ pub fn alloc_object<T: PyPayload>(ty: &PyType, make: impl FnOnce(PyObject) -> T)
             ty.as_object().incref();
         }
         PyRef::from_raw(NonNull::new_unchecked(obj.cast::<PyObject>()))
+    };
+    if gc {
+        track_new(&r);
+    }
+    r
+}
+
+/// Track a freshly built container, as its constructor would in CPython:
+/// everything except exact dicts, which start untracked (GC-3).
+#[inline(always)]
+pub(super) fn track_new(o: &PyObject) {
+    let ty = o.ty();
+    if ty.layout != crate::types::typeobj::Layout::Dict || ty.is_heap() {
+        super::gc::track(o);
     }
 }
 
@@ -178,12 +195,13 @@ pub unsafe fn free_object_memory(o: NonNull<PyObject>) {
     let heap = ty.is_heap();
     if gc {
         // SAFETY: a GC type's instances have a header in front.
-        let head = unsafe { super::live::gc_head(o) };
-        if super::live::is_collecting(head) {
+        let head = unsafe { &*o.as_ptr().cast::<u8>().sub(GC_HEAD_SIZE).cast::<GcHead>() };
+        if head.prev.get() & super::gc::TEARDOWN != 0 {
             // Torn down: `release_all_objects` frees the memory.
             return;
         }
-        super::live::unlink(head);
+        super::gc::untrack_head(head);
+        super::gc::note_free();
     }
     // SAFETY: computing the allocation start mirrors `alloc_object`.
     unsafe {
@@ -200,16 +218,18 @@ pub unsafe fn free_object_memory(o: NonNull<PyObject>) {
 }
 
 /// Allocate the memory of a type object whose header the caller writes itself
-/// (bootstrapping `type`, whose type is itself). The memory has a GC header.
+/// (bootstrapping `type`, whose type is itself). The memory has a GC header,
+/// not yet tracked: the caller tracks the type once it is initialised.
 ///
 /// # Safety
 /// The caller must initialise a `PyType` at the returned pointer before use.
 pub unsafe fn alloc_type_memory() -> NonNull<PyType> {
     let total = std::mem::size_of::<PyType>() + GC_HEAD_SIZE;
+    super::gc::note_alloc();
     let base = raw_alloc(total);
     // SAFETY: fresh allocation of `total` bytes.
     unsafe {
-        super::live::init_head(base.as_ptr().cast::<GcHead>());
+        base.as_ptr().cast::<GcHead>().write(GcHead::default());
         NonNull::new_unchecked(base.as_ptr().add(GC_HEAD_SIZE).cast::<PyType>())
     }
 }

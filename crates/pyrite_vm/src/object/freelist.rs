@@ -21,9 +21,9 @@ use std::mem::size_of;
 use std::ptr::NonNull;
 use std::thread::LocalKey;
 
-use super::alloc::{alloc_object, free_object_memory, raw_free, GcHead, GC_HEAD_SIZE};
+use super::alloc::{alloc_object, free_object_memory, raw_free, track_new, GcHead, GC_HEAD_SIZE};
 use super::header::PyObject;
-use super::live;
+use super::gc;
 use super::pyref::{PyPayload, PyRef};
 use crate::types::dict::DictObj;
 use crate::types::float::FloatObj;
@@ -76,7 +76,7 @@ impl FreeList {
     ///
     /// # Safety
     /// `o` is a dead object (refcount 0, payload dropped; a container is
-    /// unlinked from the live list here) allocated by `alloc_object` for the
+    /// untracked here) allocated by `alloc_object` for the
     /// static type this list serves;
     /// nobody uses it afterwards except through this list.
     #[inline(always)]
@@ -86,8 +86,8 @@ impl FreeList {
         }
         if self.gc {
             // A block on the list is no longer a live container.
-            // SAFETY: containers have a GC header in front (contract).
-            live::unlink(unsafe { live::gc_head(o) });
+            // SAFETY: the object's header and type are intact (contract).
+            gc::untrack(unsafe { o.as_ref() });
         }
         let b = o.cast::<FreeBlock>();
         // SAFETY: the block is dead and at least header-sized (const
@@ -138,11 +138,15 @@ fn alloc_from<T: PyPayload>(list: &'static LocalKey<FreeList>, ty: &PyType, make
         // aligned; it is initialised here before any use.
         Some(p) => unsafe {
             if ty.is_gc() {
-                // A fresh header, linked as `alloc_object` links it.
-                live::init_head(p.as_ptr().cast::<u8>().sub(GC_HEAD_SIZE).cast::<GcHead>());
+                // A fresh, untracked header, as `alloc_object` writes it.
+                p.as_ptr().cast::<u8>().sub(GC_HEAD_SIZE).cast::<GcHead>().write(GcHead::default());
             }
             p.as_ptr().cast::<T>().write(make(PyObject::new_header(NonNull::from(ty))));
-            PyRef::from_raw(p)
+            let r = PyRef::from_raw(p);
+            if ty.is_gc() {
+                track_new(&r);
+            }
+            r
         },
         None => alloc_object(ty, make),
     }
@@ -160,7 +164,7 @@ unsafe fn dealloc_to<T: PyPayload>(list: &'static LocalKey<FreeList>, o: NonNull
         std::ptr::drop_in_place(o.as_ptr().cast::<T>());
         let ty = o.as_ref().ty();
         // Subclass instances are freed, and so is anything being torn down.
-        let freed = ty.is_heap() || ty.is_gc() && live::is_collecting(live::gc_head(o));
+        let freed = ty.is_heap() || ty.is_gc() && gc::in_teardown(o.as_ref());
         if freed || !list.with(|l| l.push(o)) {
             free_object_memory(o);
         }
@@ -182,7 +186,7 @@ pub fn new_list(ty: &PyType, items: Vec<PyRef>) -> PyRef {
 /// A new, empty exact dict (the object from the dict freelist when possible).
 #[inline]
 pub fn new_dict(ty: &PyType) -> PyRef {
-    alloc_from(&DICTS, ty, |ob| DictObj { ob, table: UnsafeCell::default() })
+    alloc_from(&DICTS, ty, |ob| DictObj { ob, table: UnsafeCell::default(), inline_values: Cell::new(false) })
 }
 
 /// The deallocator of `float` (and, through `subtype_dealloc`, of its

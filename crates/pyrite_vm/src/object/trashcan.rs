@@ -33,6 +33,12 @@ pub(crate) unsafe fn dealloc(o: NonNull<PyObject>) {
         unsafe { dealloc_fn(o) };
         return;
     }
+    // A dying container leaves its generation first: a collection started by
+    // Python code that runs while its payload is dropped (a child's
+    // `__del__`) must not see it. Deallocators that run a finalizer track
+    // the object again for that call.
+    // SAFETY: as above.
+    super::gc::untrack(unsafe { o.as_ref() });
     let depth = DEPTH.with(|d| d.get());
     if depth >= MAX_DEPTH {
         DEFERRED.with(|l| l.borrow_mut().push(o));

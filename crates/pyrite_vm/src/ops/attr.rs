@@ -127,13 +127,41 @@ impl Vm {
         crate::types::exceptions::attribute_error_for(self, o, name)
     }
 
-    /// The instance dict of `o`, created on demand (`None` if the type has no dict slot).
+    /// The instance dict of `o` as Python code sees it (`__dict__`,
+    /// `vars()`), created on demand; `None` if the type has no dict slot.
+    /// Attribute storage that was kept as inline values becomes an ordinary
+    /// dict here, tracked if a value may be part of a cycle (GC-3).
     pub fn instance_dict(&self, o: &PyRef) -> Option<PyRef> {
+        let d = self.instance_attrs(o)?;
+        if let Some(dd) = d.downcast::<DictObj>() {
+            if dd.inline_values.replace(false) {
+                let mut trackable = false;
+                dd.traverse(&mut |x| trackable |= crate::object::gc::may_be_tracked(x));
+                if trackable {
+                    crate::object::gc::track(&d);
+                }
+            }
+        }
+        Some(d)
+    }
+
+    /// The attribute storage of `o` for the VM's own use (it must not be
+    /// handed to Python code: see [`Vm::instance_dict`]), created on demand.
+    /// For instances of plain classes it starts as inline values (an
+    /// untracked dict the instance's traverse looks into, as CPython 3.11
+    /// stores attributes without a dict object).
+    pub fn instance_attrs(&self, o: &PyRef) -> Option<PyRef> {
         let slot = o.ty().dict_slot(o)?;
         // SAFETY: short borrow of the dict slot; creating a dict runs no Python code.
         unsafe {
             if (*slot.get()).is_none() {
-                *slot.get() = Some(self.new_dict());
+                let d = self.new_dict();
+                if crate::types::typeslots::has_inline_values(o.ty()) {
+                    if let Some(dd) = d.downcast::<DictObj>() {
+                        dd.inline_values.set(true);
+                    }
+                }
+                *slot.get() = Some(d);
             }
             (*slot.get()).clone()
         }
@@ -181,7 +209,7 @@ pub fn generic_setattr(vm: &Vm, o: &PyRef, name: &PyRef, v: Option<PyRef>) -> Py
             return set(vm, &a, o, v);
         }
     }
-    let Some(d) = vm.instance_dict(o) else {
+    let Some(d) = vm.instance_attrs(o) else {
         let n = vm.str_of(name).unwrap_or("?");
         return Err(if vm.lookup_type(ty, name).is_some() {
             vm.attribute_error(format!("'{}' object attribute '{}' is read-only", ty.name(), n))

@@ -1,9 +1,9 @@
 //! `dict`: CPython's compact layout — a sparse index table pointing into a
 //! dense, insertion-ordered entry array that stores each key's hash.
 
-use std::cell::UnsafeCell;
+use std::cell::{Cell, UnsafeCell};
 
-use crate::object::{PyObject, PyRef};
+use crate::object::{gc, PyObject, PyRef};
 use crate::types::typeobj::Layout;
 use crate::vm::Vm;
 use crate::PyResult;
@@ -42,6 +42,10 @@ pub struct DictObj {
     pub ob: PyObject,
     /// The table. Never borrowed across a call into Python code.
     pub table: UnsafeCell<DictTable>,
+    /// The attribute storage of one instance that Python code has never
+    /// seen as a dict (CPython 3.11's inline values): never tracked by the
+    /// collector; the owning instance's traverse visits its values.
+    pub inline_values: Cell<bool>,
 }
 // SAFETY: repr(C), header first, unique layout tag.
 unsafe impl crate::object::PyPayload for DictObj {
@@ -202,6 +206,13 @@ impl DictObj {
 
     /// `d[key] = value` with a precomputed hash.
     pub fn set_hashed(&self, vm: &Vm, key: PyRef, hash: i64, value: PyRef) -> PyResult<()> {
+        // GC-3: storing something that may be part of a cycle tracks the dict.
+        if !self.inline_values.get()
+            && !gc::is_tracked(&self.ob)
+            && (gc::may_be_tracked(&key) || gc::may_be_tracked(&value))
+        {
+            gc::track(&self.ob);
+        }
         match self.probe(vm, &key, hash)? {
             Probe::Found(ix) => {
                 let old = self.t().entries[ix].as_mut().map(|e| std::mem::replace(&mut e.value, value));
@@ -309,10 +320,23 @@ impl DictObj {
         self.t().version
     }
 
-    /// Visit keys and values (GC traverse).
+    /// Visit keys and values (GC traverse): keys then values per entry, in
+    /// insertion order.
     pub fn traverse(&self, visit: &mut dyn FnMut(&PyObject)) {
         for e in self.t().entries.iter().flatten() {
             visit(&e.key);
+            visit(&e.value);
+        }
+    }
+
+    /// Whether every key is an exact `str`.
+    pub fn keys_are_exact_str(&self) -> bool {
+        self.t().entries.iter().flatten().all(|e| e.key.ty().layout == Layout::Str && !e.key.ty().is_heap())
+    }
+
+    /// Visit the values only (an instance's inline attribute values).
+    pub fn traverse_values(&self, visit: &mut dyn FnMut(&PyObject)) {
+        for e in self.t().entries.iter().flatten() {
             visit(&e.value);
         }
     }

@@ -29,6 +29,7 @@ pub mod tuple;
 pub mod typeobj;
 pub mod typenew;
 pub mod typeslots;
+pub mod weakref;
 
 use std::cell::{Cell, UnsafeCell};
 use std::ptr::NonNull;
@@ -131,6 +132,7 @@ pub(crate) fn new_static_type(
             version: Cell::new(0),
         });
         let t = TypeRef(PyRef::from_raw(p.cast()));
+        crate::object::gc::register_static_type(t.as_object());
         mro.insert(0, t.as_ref().clone());
         t.set_mro(mro);
         t

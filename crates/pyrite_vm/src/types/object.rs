@@ -198,7 +198,7 @@ fn object_dir(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
             names.push(k);
         }
     };
-    if let Some(d) = vm.instance_dict(o) {
+    if let Some(d) = vm.instance_attrs(o) {
         if let Some(d) = d.downcast::<crate::types::dict::DictObj>() {
             d.keys().into_iter().for_each(&mut push);
         }

@@ -166,7 +166,7 @@ pub(crate) fn bootstrap() -> Box<Vm> {
 
     // Every type gets its dict now that `dict` exists.
     for t in &all {
-        let d = alloc_object(&dict, |ob| DictObj { ob, table: Default::default() });
+        let d = alloc_object(&dict, |ob| DictObj { ob, table: Default::default(), inline_values: Default::default() });
         set_type_dict(t, d);
     }
 
@@ -251,8 +251,8 @@ pub(crate) fn bootstrap() -> Box<Vm> {
     let latin1: Box<[PyRef]> = (0u32..256).map(|c| mk_str(char::from_u32(c).unwrap_or('?').to_string())).collect();
     let empty_tuple = alloc_object(&types.tuple, |ob| TupleObj { ob, items: Box::new([]) });
     let empty_bytes = alloc_object(&types.bytes, |ob| BytesObj { ob, hash: Cell::new(-1), value: Box::new([]) });
-    let modules = alloc_object(&types.dict, |ob| DictObj { ob, table: Default::default() });
-    let builtins = alloc_object(&types.dict, |ob| DictObj { ob, table: Default::default() });
+    let modules = alloc_object(&types.dict, |ob| DictObj { ob, table: Default::default(), inline_values: Default::default() });
+    let builtins = alloc_object(&types.dict, |ob| DictObj { ob, table: Default::default(), inline_values: Default::default() });
 
     let vm = Box::new(Vm {
         types,
@@ -278,6 +278,7 @@ pub(crate) fn bootstrap() -> Box<Vm> {
         frame_arena: RefCell::new(crate::eval::frame::FrameArena::new()),
         handled: RefCell::new(None),
         type_cache: Default::default(),
+        gc_lists: RefCell::new(None),
     });
     vm.enter();
     init_types(&vm, &all);

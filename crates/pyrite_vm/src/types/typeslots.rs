@@ -24,7 +24,8 @@ pub(crate) fn init(vm: &Vm) {
             repr: Some(type_repr),
             getattro: Some(crate::ops::type_getattr),
             setattro: Some(type_setattr),
-            traverse: None,
+            traverse: Some(type_traverse),
+            clear: Some(type_clear),
             ..Default::default()
         },
     );
@@ -40,6 +41,48 @@ pub(crate) fn init(vm: &Vm) {
     vm.add_method(t, "__subclasses__", type_subclasses);
     vm.add_method(t, "__instancecheck__", type_instancecheck);
     vm.add_method(t, "__subclasscheck__", type_subclasscheck);
+}
+
+/// `tp_traverse` of type objects: the dict, the MRO, the bases, the base.
+/// Builtin types are not collected (and report nothing, as in CPython).
+fn type_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    let Some(t) = o.downcast::<PyType>() else { return };
+    if !t.is_heap() {
+        return;
+    }
+    // SAFETY: the fields are replaced only during type creation (and by
+    // `type_clear`); no code runs while the collector traverses.
+    unsafe {
+        if let Some(d) = (*t.dict.get()).as_ref() {
+            visit(d);
+        }
+        (*t.mro.get()).iter().for_each(|x| visit(x));
+        (*t.bases.get()).iter().for_each(|x| visit(x));
+        if let Some(b) = (*t.base.get()).as_ref() {
+            visit(b);
+        }
+    }
+}
+
+/// `tp_clear` of type objects: forget cached lookups, empty the dict, drop the MRO.
+fn type_clear(o: &PyObject) {
+    let Some(t) = o.downcast::<PyType>() else { return };
+    if !t.is_heap() {
+        return;
+    }
+    t.version.set(t.version.get().wrapping_add(1));
+    if let Some(vm) = Vm::current() {
+        vm.type_cache.clear();
+    }
+    // SAFETY: short borrow to clone the dict reference.
+    if let Some(d) = unsafe { (*t.dict.get()).clone() } {
+        if let Some(dd) = d.downcast::<DictObj>() {
+            dd.clear();
+        }
+    }
+    // SAFETY: short borrow; the old MRO is dropped after it ends.
+    let old = unsafe { std::mem::take(&mut *t.mro.get()) };
+    drop(old);
 }
 
 fn as_type(o: &PyRef) -> &PyType {
@@ -453,6 +496,82 @@ pub(crate) unsafe fn clear_instance_cells(o: NonNull<PyObject>) -> TypeRef {
     base
 }
 
+/// The nearest builtin base of a type, borrowed (no reference counting:
+/// used while the collector traverses).
+fn solid_base_ref(t: &PyType) -> &PyType {
+    let mut cur = t;
+    while cur.is_heap() {
+        // SAFETY: bases are replaced only during type creation; a type holds
+        // its base alive.
+        match unsafe { (*cur.base.get()).as_ref() } {
+            // SAFETY: a type's base is a type object.
+            Some(b) => cur = unsafe { b.downcast_unchecked::<PyType>() },
+            None => break,
+        }
+    }
+    cur
+}
+
+/// Whether instances of `ty` keep their attributes as inline values: plain
+/// classes (no builtin base other than `object`) whose dict slot a class
+/// statement added.
+pub(crate) fn has_inline_values(ty: &PyType) -> bool {
+    ty.is_heap() && ty.layout == Layout::Object && ty.dictoffset != 0
+}
+
+/// `tp_traverse` of heap-type instances, in CPython's order: `__slots__`
+/// values, the attributes (inline values, or the dict object once Python
+/// code has seen it), the type (when the builtin base has no traverse of its
+/// own), then the builtin base's traverse.
+fn subtype_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    let ty = o.ty();
+    let base = solid_base_ref(ty);
+    for i in 0..ty.nslots {
+        // SAFETY: short borrow; no code runs while the collector traverses.
+        if let Some(v) = unsafe { (*ty.slot_cell(o, i).get()).as_ref() } {
+            visit(v);
+        }
+    }
+    if ty.dictoffset != 0 && ty.dictoffset >= base.basicsize {
+        if let Some(slot) = ty.dict_slot(o) {
+            // SAFETY: as above.
+            if let Some(d) = unsafe { (*slot.get()).as_ref() } {
+                match d.downcast::<DictObj>() {
+                    // Inline values owned by this instance alone: its own references.
+                    Some(dd) if dd.inline_values.get() && d.refcnt() == 1 => dd.traverse_values(visit),
+                    _ => visit(d),
+                }
+            }
+        }
+    }
+    match base.slots().traverse {
+        Some(bt) => bt(o, visit),
+        None => visit(ty.as_object()),
+    }
+}
+
+/// `tp_clear` of heap-type instances: release the `__slots__` values and
+/// the attributes (breaking cycles through them), then the builtin base's clear.
+fn subtype_clear(o: &PyObject) {
+    let ty = o.ty();
+    let base = solid_base_ref(ty);
+    for i in 0..ty.nslots {
+        // SAFETY: short borrow; the value is dropped after it ends.
+        let v = unsafe { (*ty.slot_cell(o, i).get()).take() };
+        drop(v);
+    }
+    if ty.dictoffset != 0 && ty.dictoffset >= base.basicsize {
+        if let Some(slot) = ty.dict_slot(o) {
+            // SAFETY: as above.
+            let d = unsafe { (*slot.get()).take() };
+            drop(d);
+        }
+    }
+    if let Some(bc) = base.slots().clear {
+        bc(o);
+    }
+}
+
 /// Deallocator of instances of heap types: `__del__` (PEP 442: at most
 /// once; resurrection stops teardown), then the `__slots__` and `__dict__`
 /// cells, then the builtin base's payload.
@@ -463,25 +582,24 @@ pub(crate) unsafe fn subtype_dealloc(o: NonNull<PyObject>) {
     // SAFETY: `o` is alive until freed below.
     let obj = unsafe { o.as_ref() };
     let ty = obj.ty();
-    if ty.has_flag(TypeFlags::HAS_FINALIZER) && !is_finalized(o) {
+    if ty.has_flag(TypeFlags::HAS_FINALIZER) && !crate::object::gc::is_finalized(obj) {
         if let Some(vm) = Vm::current() {
+            // PEP 442: the object is alive (and tracked) again while `__del__` runs.
             obj.set_refcnt(1);
-            set_finalized(o);
-            let me = PyRef::from_obj(obj);
-            obj.set_refcnt(1);
-            if let Err(e) = vm.call_special(&me, "__del__", &[]) {
-                let f = vm.lookup_type_str(me.ty(), "__del__");
-                vm.write_unraisable(&e, f.as_ref());
-            }
+            crate::object::gc::set_finalized(obj);
+            crate::object::gc::track(obj);
+            // SAFETY: we own the one (temporary) reference just restored.
+            let me = unsafe { PyRef::from_raw(o) };
+            crate::object::gc::run_finalizer(vm, &me);
             let rc = obj.refcnt();
+            std::mem::forget(me);
             if rc > 1 {
                 // Resurrected: our temporary reference is the only extra one.
                 obj.set_refcnt(rc - 1);
-                std::mem::forget(me);
                 return;
             }
-            std::mem::forget(me);
             obj.set_refcnt(0);
+            crate::object::gc::untrack(obj);
         }
     }
     // SAFETY: `o` is dead; its cells are released once, here.
@@ -489,21 +607,6 @@ pub(crate) unsafe fn subtype_dealloc(o: NonNull<PyObject>) {
     // SAFETY: the base deallocator drops the builtin payload and frees the
     // memory using the header's (heap) type for the size.
     unsafe { (base.dealloc)(o) }
-}
-
-fn gc_prev(o: NonNull<PyObject>) -> &'static std::cell::Cell<usize> {
-    // SAFETY: heap-type instances always have a GC header in front.
-    unsafe { &(*o.as_ptr().cast::<crate::object::GcHead>().sub(1)).prev }
-}
-
-/// Whether `__del__` already ran for this (GC-tracked) object.
-pub(crate) fn is_finalized(o: NonNull<PyObject>) -> bool {
-    gc_prev(o).get() & 1 != 0
-}
-
-fn set_finalized(o: NonNull<PyObject>) {
-    let p = gc_prev(o);
-    p.set(p.get() | 1);
 }
 
 // ----- slot wrappers -----
@@ -578,6 +681,8 @@ pub(crate) fn update_slots(vm: &Vm, t: &TypeRef) {
         _ if heap("__eq__") => s.hash = None,
         _ => {}
     }
+    s.traverse = Some(subtype_traverse);
+    s.clear = Some(subtype_clear);
     t.set_slots(s);
 }
 

@@ -20,7 +20,7 @@ fn dct<'a>(vm: &Vm, o: &'a PyRef) -> PyResult<&'a DictObj> {
 
 /// A new empty dict of type `ty` (dict or a subclass).
 pub fn new_dict_of_type(ty: &TypeRef) -> PyRef {
-    alloc_object(ty, |ob| DictObj { ob, table: Default::default() })
+    alloc_object(ty, |ob| DictObj { ob, table: Default::default(), inline_values: Default::default() })
 }
 
 fn table(d: &DictObj) -> &DictTable {
@@ -226,9 +226,15 @@ fn dict_init(vm: &Vm, o: &PyRef, args: FuncArgs<'_>) -> PyResult {
     Ok(vm.none())
 }
 
+/// Traverse: a dict whose keys are all exact strs visits its values only
+/// (CPython's unicode-keys table); any other dict visits key then value.
 fn dict_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     if let Some(d) = o.downcast::<DictObj>() {
-        d.traverse(visit);
+        if d.keys_are_exact_str() {
+            d.traverse_values(visit);
+        } else {
+            d.traverse(visit);
+        }
     }
 }
 
