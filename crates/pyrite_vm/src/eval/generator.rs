@@ -238,6 +238,47 @@ pub(crate) fn finalize(vm: &Vm, me: &PyRef) {
     }
 }
 
+/// Traverse: the suspended frame's code, the names, then the frame's
+/// function, namespaces, locals and value stack. A running generator's frame
+/// is out of the object (on the Rust stack), so it reports nothing then.
+fn gen_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    let Some(g) = o.downcast::<GeneratorObj>() else { return };
+    // SAFETY: the visitor runs no Python code and does not touch the frame.
+    let frame = unsafe { &*g.frame.get() };
+    let Some(f) = frame else {
+        visit(&g.name);
+        visit(&g.qualname);
+        return;
+    };
+    visit(&f.code);
+    visit(&g.name);
+    visit(&g.qualname);
+    if let Some(func) = &f.func {
+        visit(func);
+    }
+    visit(&f.globals);
+    visit(&f.builtins);
+    if let Some(l) = &f.locals {
+        visit(l);
+    }
+    f.fast.iter().chain(&f.stack).flatten().for_each(|v| visit(v));
+    if let Some(k) = &f.kwnames {
+        visit(k);
+    }
+}
+
+/// Clear: drop a frame that is not running (its locals may close a cycle).
+fn gen_clear(o: &PyObject) {
+    let Some(g) = o.downcast::<GeneratorObj>() else { return };
+    if g.running.get() {
+        return;
+    }
+    // SAFETY: a generator that is not running has its frame in the cell and
+    // nobody borrows it; the frame is dropped after the borrow ends.
+    let frame = unsafe { (*g.frame.get()).take() };
+    drop(frame);
+}
+
 /// Deallocator: a suspended generator is closed first (its `finally`
 /// blocks run), as CPython's generator finalizer does.
 ///
@@ -305,6 +346,8 @@ pub(crate) fn init(vm: &Vm) {
                 let q = vm.str_of(&gen(o).qualname).unwrap_or("?").to_string();
                 Ok(vm.new_string(format!("<generator object {} at {:#x}>", q, o.as_ptr() as usize)))
             }),
+            traverse: Some(gen_traverse),
+            clear: Some(gen_clear),
             ..Default::default()
         },
     );

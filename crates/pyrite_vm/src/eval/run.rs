@@ -214,7 +214,19 @@ fn unraisable_hook_args(vm: &Vm, e: &PyErr, obj: Option<&PyRef>) -> PyRef {
     set("exc_traceback", super::exc_traceback(&e.0).unwrap_or_else(|| vm.none()));
     set("err_msg", vm.none());
     set("object", obj.cloned().unwrap_or_else(|| vm.none()));
-    match crate::types::typeslots::new_class(vm, &vm.types.type_, "UnraisableHookArgs", Vec::new(), &vm.new_dict(), &[]) {
+    // One class per interpreter, kept as `sys.UnraisableHookArgs` (a class
+    // per call would leave a reference cycle behind each time).
+    let sys = vm.sys.borrow().clone();
+    let cached = sys.as_ref().and_then(|s| vm.dict_get_str(crate::types::module::module_dict(s), "UnraisableHookArgs"));
+    let cls = match cached.and_then(crate::types::TypeRef::new) {
+        Some(c) => Ok(c),
+        None => crate::types::typeslots::new_class(vm, &vm.types.type_, "UnraisableHookArgs", Vec::new(), &vm.new_dict(), &[]).inspect(|c| {
+            if let Some(s) = &sys {
+                vm.dict_set_str(crate::types::module::module_dict(s), "UnraisableHookArgs", c.as_ref().clone());
+            }
+        }),
+    };
+    match cls {
         Ok(cls) => {
             let inst = crate::object::alloc_object(&cls, |ob| crate::types::object::ObjectObj { ob });
             if let Some(slot) = cls.dict_slot(&inst) {

@@ -48,6 +48,16 @@ pub(crate) fn init(vm: &Vm) {
                     None => format!("<cell at {:#x}: empty>", o.as_ptr() as usize),
                 }))
             }),
+            traverse: Some(|o, visit| {
+                if let Some(c) = o.downcast::<CellObj>() {
+                    crate::types::iter::cell_visit(&c.value, visit);
+                }
+            }),
+            clear: Some(|o| {
+                if let Some(c) = o.downcast::<CellObj>() {
+                    c.set(None);
+                }
+            }),
             ..Default::default()
         },
     );

@@ -320,12 +320,12 @@ impl DictObj {
         self.t().version
     }
 
-    /// Visit keys and values (GC traverse): keys then values per entry, in
-    /// insertion order.
+    /// Visit values and keys (GC traverse): value then key per entry, in
+    /// insertion order (CPython's order for a general table).
     pub fn traverse(&self, visit: &mut dyn FnMut(&PyObject)) {
         for e in self.t().entries.iter().flatten() {
-            visit(&e.key);
             visit(&e.value);
+            visit(&e.key);
         }
     }
 

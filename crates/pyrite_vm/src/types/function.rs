@@ -97,15 +97,8 @@ pub(crate) fn init(vm: &Vm) {
                 Some(i) => Ok(new_method(vm, f.clone(), i.clone())),
                 _ => Ok(f.clone()),
             }),
-            traverse: Some(|o, visit| {
-                if let Some(f) = o.downcast::<FunctionObj>() {
-                    visit(&f.code);
-                    visit(&f.globals);
-                    if let Some(c) = &f.closure {
-                        visit(c);
-                    }
-                }
-            }),
+            traverse: Some(func_traverse),
+            clear: Some(func_clear),
             ..Default::default()
         },
     );
@@ -180,6 +173,12 @@ pub(crate) fn init(vm: &Vm) {
                 let m = o.downcast::<MethodObj>().expect("method");
                 Ok(vm.hash(&m.func)? ^ (m.self_.as_ptr() as i64))
             }),
+            traverse: Some(|o, visit| {
+                if let Some(m) = o.downcast::<MethodObj>() {
+                    visit(&m.func);
+                    visit(&m.self_);
+                }
+            }),
             ..Default::default()
         },
     );
@@ -220,6 +219,7 @@ fn init_builtin_functions(vm: &Vm) {
                     _ => format!("<built-in function {}>", b.name),
                 }))
             }),
+            traverse: Some(builtin_traverse),
             ..Default::default()
         },
     );
@@ -249,6 +249,7 @@ fn init_builtin_functions(vm: &Vm) {
                 Some(i) => Ok(bind_builtin(vm, d, i.clone())),
                 _ => Ok(d.clone()),
             }),
+            traverse: Some(builtin_traverse),
             ..Default::default()
         },
     );
@@ -259,9 +260,54 @@ fn init_builtin_functions(vm: &Vm) {
                 let cls = if vm.is_none(owner) { vm.type_of(inst.expect("instance")).into_ref() } else { owner.clone() };
                 Ok(bind_builtin(vm, d, cls))
             }),
+            traverse: Some(builtin_traverse),
             ..Default::default()
         },
     );
+}
+
+/// Traverse of builtin functions, methods and method descriptors: the bound
+/// `__self__`, then the owning class.
+fn builtin_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(b) = o.downcast::<BuiltinFunctionObj>() {
+        if let Some(s) = &b.self_ {
+            visit(s);
+        }
+        if let Some(c) = &b.objclass {
+            visit(c);
+        }
+    }
+}
+
+/// Traverse of functions, in CPython's order.
+fn func_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    use crate::types::iter::cell_visit;
+    let Some(f) = o.downcast::<FunctionObj>() else { return };
+    visit(&f.code);
+    visit(&f.globals);
+    visit(&f.builtins);
+    cell_visit(&f.module, visit);
+    cell_visit(&f.defaults, visit);
+    cell_visit(&f.kwdefaults, visit);
+    cell_visit(&f.doc, visit);
+    // SAFETY: the visitor runs no Python code and does not touch the field.
+    visit(unsafe { &*f.name.get() });
+    cell_visit(&f.dict, visit);
+    if let Some(c) = &f.closure {
+        visit(c);
+    }
+    cell_visit(&f.annotations, visit);
+    // SAFETY: as above.
+    visit(unsafe { &*f.qualname.get() });
+}
+
+/// Clear of functions: every field that may close a cycle and can be
+/// emptied (code, globals, builtins and closure are fixed at creation).
+fn func_clear(o: &PyObject) {
+    let Some(f) = o.downcast::<FunctionObj>() else { return };
+    for c in [&f.module, &f.defaults, &f.kwdefaults, &f.doc, &f.dict, &f.annotations] {
+        cell_set(c, None);
+    }
 }
 
 /// Bind a method descriptor to `self_`, making a `builtin_function_or_method`.
@@ -299,6 +345,11 @@ fn init_descriptors(vm: &Vm) {
                     ))),
                 }
             }),
+            traverse: Some(|o, visit| {
+                if let Some(g) = o.downcast::<GetSetObj>() {
+                    visit(&g.objclass);
+                }
+            }),
             ..Default::default()
         },
     );
@@ -334,6 +385,11 @@ fn init_descriptors(vm: &Vm) {
                 }
                 drop(old);
                 Ok(())
+            }),
+            traverse: Some(|o, visit| {
+                if let Some(m) = o.downcast::<MemberObj>() {
+                    visit(&m.objclass);
+                }
             }),
             ..Default::default()
         },

@@ -29,6 +29,11 @@ pub(crate) fn init(vm: &Vm) {
                 CmpOp::Eq | CmpOp::Ne => vm.rich_compare(mapping(a), b, op),
                 _ => Ok(vm.not_implemented.clone()),
             }),
+            traverse: Some(|o, visit| {
+                if let Some(m) = o.downcast::<MappingProxyObj>() {
+                    visit(&m.mapping);
+                }
+            }),
             ..Default::default()
         },
     );

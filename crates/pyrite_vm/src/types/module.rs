@@ -40,6 +40,11 @@ pub(crate) fn init(vm: &Vm) {
     vm.set_type_slots(
         &vm.types.module,
         Slots {
+            traverse: Some(|o, visit| {
+                if let Some(m) = o.downcast::<ModuleObj>() {
+                    visit(&m.dict);
+                }
+            }),
             repr: Some(|vm, o| {
                 let d = module_dict(o);
                 let name = vm.dict_get_str(d, "__name__").and_then(|n| vm.str_of(&n).map(str::to_string)).unwrap_or_else(|| "?".into());

@@ -190,7 +190,19 @@ pub(crate) fn init(vm: &Vm) {
     let t = &vm.types.slice;
     vm.set_type_slots(
         t,
-        Slots { new: Some(slice_new), repr: Some(slice_repr), richcompare: Some(slice_richcompare), ..Default::default() },
+        Slots {
+            new: Some(slice_new),
+            repr: Some(slice_repr),
+            richcompare: Some(slice_richcompare),
+            traverse: Some(|o, visit| {
+                if let Some(s) = o.downcast::<SliceObj>() {
+                    visit(&s.start);
+                    visit(&s.stop);
+                    visit(&s.step);
+                }
+            }),
+            ..Default::default()
+        },
     );
     let mut s = *t.slots();
     s.hash = None;

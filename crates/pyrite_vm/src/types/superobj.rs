@@ -71,6 +71,17 @@ pub(crate) fn init(vm: &Vm) {
             new: Some(super_new),
             init: Some(|vm, _, _| Ok(vm.none())),
             getattro: Some(super_getattr),
+            traverse: Some(|o, visit| {
+                if let Some(s) = o.downcast::<SuperObj>() {
+                    if let Some(x) = &s.obj {
+                        visit(x);
+                    }
+                    visit(&s.type_);
+                    if let Some(x) = &s.obj_type {
+                        visit(x);
+                    }
+                }
+            }),
             repr: Some(|vm, o| {
                 let s = this(o);
                 let tn = TypeRef::new(s.type_.clone()).map(|t| t.name().to_string()).unwrap_or_default();

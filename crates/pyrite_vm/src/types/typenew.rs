@@ -92,7 +92,7 @@ pub(crate) fn bootstrap() -> Box<Vm> {
     let set = ty!("set", SetObj, &object, GC | BASE);
     let frozenset = ty!("frozenset", SetObj, &object, GC | BASE);
     let range = ty!("range", RangeObj, &object, 0);
-    let slice = ty!("slice", SliceObj, &object, 0);
+    let slice = ty!("slice", SliceObj, &object, GC);
     let function = ty!("function", FunctionObj, &object, GC, offset_of!(FunctionObj, dict));
     let builtin_function = ty!("builtin_function_or_method", BuiltinFunctionObj, &object, GC);
     let method_descriptor = ty!("method_descriptor", BuiltinFunctionObj, &object, GC);
@@ -301,6 +301,37 @@ fn init_types(vm: &Vm, all: &[TypeRef]) {
                 s.hash = None;
             }
             t.set_slots(s);
+        }
+    }
+    #[cfg(debug_assertions)]
+    check_gc_slots(all);
+}
+
+/// Start-up check of the traverse/clear contract (see [`super::typeobj::TraverseFn`]):
+/// every builtin GC type reports its references, and every one whose
+/// instances can be changed to close a cycle can also be cleared.
+#[cfg(debug_assertions)]
+fn check_gc_slots(all: &[TypeRef]) {
+    const MUTABLE: &[Layout] = &[
+        Layout::Type,
+        Layout::List,
+        Layout::Dict,
+        Layout::Set,
+        Layout::Function,
+        Layout::Property,
+        Layout::StaticMethod,
+        Layout::ClassMethod,
+        Layout::Cell,
+        Layout::Generator,
+        Layout::BaseException,
+        Layout::Traceback,
+    ];
+    for t in all {
+        if t.is_gc() {
+            assert!(t.slots().traverse.is_some(), "GC type {} has no traverse", t.name());
+            if MUTABLE.contains(&t.layout) {
+                assert!(t.slots().clear.is_some(), "mutable GC type {} has no clear", t.name());
+            }
         }
     }
 }

@@ -171,8 +171,36 @@ pub type ContainsFn = fn(&Vm, &PyRef, &PyRef) -> PyResult<bool>;
 /// `nb_power` (third argument `None` when absent).
 pub type TernaryFn = fn(&Vm, &PyRef, &PyRef, &PyRef) -> PyResult;
 /// `tp_traverse`: calls the visitor on each directly referenced object.
+///
+/// The contract the cycle collector (`object::gc`) relies on:
+/// 1. Every strong reference the object owns is visited, exactly once per
+///    reference held (an object stored twice is visited twice). A missed
+///    reference only makes the collector keep garbage; a reference visited
+///    that is not owned can make it clear a live object.
+/// 2. Only owned strong references are visited: never a borrowed pointer
+///    (a weakref's referent), never the object itself unless it holds itself.
+/// 3. The visitor runs no Python code, allocates no object and changes no
+///    reference count; traverse must not either, and must not borrow state
+///    that Rust code may hold mutably while Python code runs (a running
+///    generator's frame is out of the object and is not reported).
+/// 4. The order is CPython's where `gc.get_referents` shows it (list and
+///    tuple items last to first; str-keyed dicts values only; an instance's
+///    `__slots__`, attribute values, then its type).
+/// 5. Every GC type has one (checked at start-up in debug builds).
 pub type TraverseFn = fn(&PyObject, &mut dyn FnMut(&PyObject));
 /// `tp_clear`: drops references that may form cycles.
+///
+/// The contract:
+/// 1. It breaks every cycle the object can close by mutation: a type whose
+///    instances can be changed to reference themselves (list, dict, set,
+///    cell, function, type, instances, exceptions, generators …) has one
+///    (checked at start-up in debug builds); immutable containers may rely
+///    on their mutable cycle partners.
+/// 2. It leaves the object valid: every method still works on the cleared
+///    object (a cleared list is empty, a cleared function has no defaults).
+/// 3. It drops the references after its borrows of the payload end (a drop
+///    can run `__del__`, which may touch this object again).
+/// 4. The collector holds a reference to the object while calling it.
 pub type ClearFn = fn(&PyObject);
 /// `tp_dealloc`.
 pub type DeallocFn = unsafe fn(NonNull<PyObject>);

@@ -595,11 +595,16 @@ fn init_traceback(vm: &Vm) {
                 let x = unsafe { o.downcast_unchecked::<TracebackObj>() };
                 visit(&x.code);
                 crate::types::iter::cell_visit(&x.next, visit);
+                // SAFETY: the visitor runs no Python code and does not touch the locals.
+                unsafe { &*x.frame_locals.get() }.iter().flatten().for_each(|v| visit(v));
             }),
             clear: Some(|o| {
                 // SAFETY: installed on the traceback type only.
                 let x = unsafe { o.downcast_unchecked::<TracebackObj>() };
                 cell_set(&x.next, None);
+                // SAFETY: short borrow; the locals are dropped after it ends.
+                let locals = unsafe { std::mem::take(&mut *x.frame_locals.get()) };
+                drop(locals);
             }),
             ..Default::default()
         },
