@@ -12,6 +12,12 @@
 //! - `PYRITE_UPDATE_KNOWN_FAILURES=1`: rewrite `tests/known_failures.txt` from
 //!   the results of this run (only the entries of the selected cases change)
 //!   and print what changed.
+//!
+//! A second test, `gc_stress`, runs the same cases with `PYRITE_GC_STRESS=1`
+//! (every collector threshold 1, so collections run at nearly every safe
+//! point) and requires the same output, except for the known failures and
+//! the cases listed in `tests/gc_stress_skip.txt`, whose output is about
+//! the collector's own numbers (thresholds, counts, when it runs).
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -26,6 +32,7 @@ use std::time::{Duration, Instant};
 const TIMEOUT: Duration = Duration::from_secs(20);
 const THREADS: usize = 2;
 const KNOWN_FAILURES: &str = "tests/known_failures.txt";
+const GC_STRESS_SKIP: &str = "tests/gc_stress_skip.txt";
 
 fn repo_root() -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
@@ -105,7 +112,7 @@ fn exit_code(status: ExitStatus) -> Option<i32> {
     None
 }
 
-fn run_case(binary: &Path, case: &Case) -> Result<RunOutput, String> {
+fn run_case(binary: &Path, case: &Case, gc_stress: bool) -> Result<RunOutput, String> {
     let mut cmd = Command::new(binary);
     cmd.arg(&case.file_name)
         .current_dir(&case.dir)
@@ -120,6 +127,11 @@ fn run_case(binary: &Path, case: &Case) -> Result<RunOutput, String> {
     cmd.env("PYTHONHASHSEED", "0")
         .env("PYTHONDONTWRITEBYTECODE", "1")
         .env("LC_ALL", "C.UTF-8");
+    if gc_stress {
+        cmd.env("PYRITE_GC_STRESS", "1");
+    } else {
+        cmd.env_remove("PYRITE_GC_STRESS");
+    }
     // Own process group, so a timeout kills anything the case started too.
     #[cfg(unix)]
     {
@@ -250,7 +262,7 @@ fn lines_of(bytes: &[u8]) -> Vec<String> {
 }
 
 /// `Ok(())` if the case passes, else a short description of the first difference.
-fn check_case(binary: &Path, case: &Case) -> Result<(), String> {
+fn check_case(binary: &Path, case: &Case, gc_stress: bool) -> Result<(), String> {
     let read = |ext: &str| {
         fs::read(case.expected(ext)).map_err(|e| {
             format!("missing expected .{ext} ({e}); run python3 tests/regen.py {}", case.rel)
@@ -263,7 +275,7 @@ fn check_case(binary: &Path, case: &Case) -> Result<(), String> {
         .parse()
         .map_err(|e| format!("bad .exitcode file: {e}"))?;
 
-    let run = run_case(binary, case)?;
+    let run = run_case(binary, case, gc_stress)?;
     let stderr_text = String::from_utf8_lossy(&run.stderr);
     if let Some(line) = stderr_text.lines().find(|l| l.contains("panicked at")) {
         return Err(format!("Rust panic: {line}"));
@@ -348,7 +360,7 @@ fn differential() {
                 if i >= cases.len() {
                     break;
                 }
-                let r = check_case(&binary, &cases[i]);
+                let r = check_case(&binary, &cases[i], false);
                 results.lock().unwrap()[i] = Some(r);
             });
         }
@@ -452,6 +464,53 @@ fn differential() {
         now_passing.len(),
         stale.len()
     );
+}
+
+/// The whole suite once more under `PYRITE_GC_STRESS=1`.
+#[test]
+fn gc_stress() {
+    let root = repo_root();
+    let binary = pyrite_binary();
+    let filter = std::env::var("PYRITE_CASES").ok().filter(|s| !s.is_empty());
+    let (_, known) = read_known_failures(&root.join(KNOWN_FAILURES));
+    let (_, skip) = read_known_failures(&root.join(GC_STRESS_SKIP));
+    let all_cases = collect_cases(&root.join("tests/cases"));
+    let names: BTreeSet<String> = all_cases.iter().map(|c| c.rel.clone()).collect();
+    let stale: Vec<&String> = skip.iter().filter(|k| !names.contains(*k)).collect();
+    assert!(stale.is_empty(), "{GC_STRESS_SKIP} lists cases that do not exist: {stale:?}");
+    let cases: Vec<Case> = all_cases
+        .into_iter()
+        .filter(|c| filter.as_ref().is_none_or(|f| c.rel.contains(f.as_str())))
+        .filter(|c| !known.contains(&c.rel) && !skip.contains(&c.rel))
+        .collect();
+    let failures: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
+    let next = AtomicUsize::new(0);
+    thread::scope(|s| {
+        for _ in 0..THREADS {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::SeqCst);
+                if i >= cases.len() {
+                    break;
+                }
+                if let Err(e) = check_case(&binary, &cases[i], true) {
+                    failures.lock().unwrap().push((cases[i].rel.clone(), e));
+                }
+            });
+        }
+    });
+    let failures = failures.into_inner().unwrap();
+    for (name, err) in &failures {
+        println!("FAIL (gc stress) {name}: {err}");
+    }
+    println!(
+        "gc stress: {} passed, {} failed, {} skipped ({} known failures, {} in {GC_STRESS_SKIP})",
+        cases.len() - failures.len(),
+        failures.len(),
+        known.len() + skip.len(),
+        known.len(),
+        skip.len()
+    );
+    assert!(failures.is_empty(), "{} case(s) differ under PYRITE_GC_STRESS=1", failures.len());
 }
 
 #[cfg(test)]

@@ -316,6 +316,12 @@ impl GcState {
         for g in &self.gens {
             list_init(g);
         }
+        if std::env::var("PYRITE_GC_STRESS").is_ok_and(|v| !v.is_empty() && v != "0") {
+            // Stress mode: every threshold 1, so collections run all the time.
+            for t in &self.thresholds {
+                t.set(1);
+            }
+        }
         list_init(&self.permanent);
         list_init(&self.statics);
         self.epoch.set(Some(Instant::now()));
