@@ -122,6 +122,8 @@ impl Vm {
         Ok(Some(match name {
             "math" => crate::modules::math::make_module(self)?,
             "time" => crate::modules::time::make_module(self)?,
+            "_weakref" => crate::modules::weakref::make_module(self)?,
+            "atexit" => crate::modules::atexit::make_module(self)?,
             _ => return Ok(None),
         }))
     }

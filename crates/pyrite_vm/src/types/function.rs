@@ -34,6 +34,8 @@ pub struct FunctionObj {
     pub dict: UnsafeCell<Option<PyRef>>,
     /// `__annotations__`, created lazily.
     pub annotations: UnsafeCell<Option<PyRef>>,
+    /// Weak references to the function.
+    pub weaklist: crate::types::weakref::WeakList,
 }
 // SAFETY: repr(C), header first, unique layout tag.
 unsafe impl crate::object::PyPayload for FunctionObj {
@@ -64,6 +66,8 @@ pub struct MethodObj {
     pub func: PyRef,
     /// `__self__`.
     pub self_: PyRef,
+    /// Weak references to the method.
+    pub weaklist: crate::types::weakref::WeakList,
 }
 // SAFETY: repr(C), header first, unique layout tag.
 unsafe impl crate::object::PyPayload for MethodObj {
@@ -77,7 +81,7 @@ use crate::PyResult;
 
 /// A bound method object.
 pub fn new_method(vm: &Vm, func: PyRef, self_: PyRef) -> PyRef {
-    crate::object::alloc_object(&vm.types.method, |ob| MethodObj { ob, func, self_ })
+    crate::object::alloc_object(&vm.types.method, |ob| MethodObj { ob, func, self_, weaklist: Default::default() })
 }
 
 fn func(o: &PyRef) -> &FunctionObj {
