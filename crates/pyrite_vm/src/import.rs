@@ -49,6 +49,8 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("json", true, include_str!("../../../lib/json/__init__.py")),
     ("json.decoder", false, include_str!("../../../lib/json/decoder.py")),
     ("json.encoder", false, include_str!("../../../lib/json/encoder.py")),
+    ("_weakrefset", false, include_str!("../../../lib/_weakrefset.py")),
+    ("weakref", false, include_str!("../../../lib/weakref.py")),
 ];
 
 impl Vm {

@@ -184,6 +184,7 @@ pub(crate) fn init(vm: &Vm) {
                 let m = o.downcast::<MethodObj>().expect("method");
                 Ok(vm.hash(&m.func)? ^ (m.self_.as_ptr() as i64))
             }),
+            new: Some(method_new),
             ..Default::default()
         },
     );
@@ -192,6 +193,23 @@ pub(crate) fn init(vm: &Vm) {
 
     init_builtin_functions(vm);
     init_descriptors(vm);
+}
+
+/// `types.MethodType(function, instance)`.
+fn method_new(vm: &Vm, _cls: &PyRef, args: crate::types::typeobj::FuncArgs<'_>) -> PyResult {
+    if !args.kwnames.is_empty() {
+        return Err(vm.type_error("method() takes no keyword arguments"));
+    }
+    let [f, inst] = args.args else {
+        return Err(vm.type_error(format!("method expected 2 arguments, got {}", args.args.len())));
+    };
+    if !vm.is_callable(f) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if vm.is_none(inst) {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    Ok(new_method(vm, f.clone(), inst.clone()))
 }
 
 fn cell_get_ref(c: &UnsafeCell<PyRef>) -> PyRef {

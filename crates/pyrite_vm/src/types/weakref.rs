@@ -556,6 +556,14 @@ pub(crate) fn init(vm: &Vm) {
         [o] => Ok(vm.new_int(ref_hash(vm, o)?)),
         _ => Err(vm.type_error("expected 0 arguments")),
     });
+    vm.add_method(t, "__eq__", |vm, a| match a.args {
+        [x, y] => ref_richcompare(vm, x, y, CmpOp::Eq),
+        _ => Err(vm.type_error(format!("expected 1 argument, got {}", a.args.len().saturating_sub(1)))),
+    });
+    vm.add_method(t, "__ne__", |vm, a| match a.args {
+        [x, y] => ref_richcompare(vm, x, y, CmpOp::Ne),
+        _ => Err(vm.type_error(format!("expected 1 argument, got {}", a.args.len().saturating_sub(1)))),
+    });
     vm.add_getset(t, "__callback__", |vm, o| Ok(wr(o).callback().unwrap_or_else(|| vm.none())), None);
     proxy::init(vm);
 }
