@@ -131,7 +131,11 @@ class WeakValueDictionary(_DeferredRemovals, _abc.MutableMapping):
         del self.data[key]
 
     def __len__(self):
-        return len(self.data) - len(self._pending_removals)
+        # As CPython 3.11: asking for the length applies queued removals
+        # (so doing it while iterating may change the size under the iteration).
+        if self._pending_removals:
+            self._commit_removals()
+        return len(self.data)
 
     def __contains__(self, key):
         if self._pending_removals:
@@ -330,22 +334,23 @@ class WeakKeyDictionary(_DeferredRemovals, _abc.MutableMapping):
             pass
 
     def __delitem__(self, key):
-        if self._pending_removals:
-            self._commit_removals()
         del self.data[ref(key)]
 
     def __getitem__(self, key):
         return self.data[ref(key)]
 
     def __len__(self):
+        # Queued removals whose entry was deleted explicitly meanwhile no
+        # longer count.
+        if self._pending_removals:
+            d = self.data
+            self._pending_removals = [k for k in self._pending_removals if k in d]
         return len(self.data) - len(self._pending_removals)
 
     def __repr__(self):
         return "<%s at %#x>" % (self.__class__.__name__, id(self))
 
     def __setitem__(self, key, value):
-        if self._pending_removals:
-            self._commit_removals()
         self.data[ref(key, self._remove)] = value
 
     def copy(self):
@@ -376,11 +381,7 @@ class WeakKeyDictionary(_DeferredRemovals, _abc.MutableMapping):
         return new
 
     def get(self, key, default=None):
-        try:
-            wr = ref(key)
-        except TypeError:
-            return default
-        return self.data.get(wr, default)
+        return self.data.get(ref(key), default)
 
     def __contains__(self, key):
         try:
@@ -425,8 +426,6 @@ class WeakKeyDictionary(_DeferredRemovals, _abc.MutableMapping):
         return list(self.data)
 
     def popitem(self):
-        if self._pending_removals:
-            self._commit_removals()
         while True:
             key, value = self.data.popitem()
             o = key()
@@ -434,18 +433,12 @@ class WeakKeyDictionary(_DeferredRemovals, _abc.MutableMapping):
                 return o, value
 
     def pop(self, key, *args):
-        if self._pending_removals:
-            self._commit_removals()
         return self.data.pop(ref(key), *args)
 
     def setdefault(self, key, default=None):
-        if self._pending_removals:
-            self._commit_removals()
         return self.data.setdefault(ref(key, self._remove), default)
 
     def update(self, dict=None, /, **kwargs):
-        if self._pending_removals:
-            self._commit_removals()
         d = self.data
         if dict is not None:
             if not hasattr(dict, "items"):
