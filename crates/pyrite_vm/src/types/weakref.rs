@@ -221,7 +221,11 @@ fn insert_after(prev: &WeakrefObj, w: &WeakrefObj) {
 /// callers must not unlink anything but the current element).
 fn members(list: &WeakList) -> impl Iterator<Item = &WeakrefObj> {
     // SAFETY: list members are live weak references while linked.
-    std::iter::successors(unsafe { list.head().as_ref() }, |w| unsafe { w.next.get().as_ref() })
+    let head = unsafe { list.head().as_ref() };
+    std::iter::successors(head, |w| {
+        // SAFETY: as above, for the next member.
+        unsafe { w.next.get().as_ref() }
+    })
 }
 
 /// CPython's `get_basic_refs`: the shared callback-less exact `ref` and
@@ -424,11 +428,11 @@ pub(crate) fn first_weakref(o: &PyObject) -> Option<PyRef> {
 
 // ----- the `weakref` type -----
 
-fn wr(o: &PyRef) -> &WeakrefObj {
-    match o.downcast::<WeakrefObj>() {
-        Some(w) => w,
-        None => unreachable!("weakref slot on a non-weakref"),
-    }
+/// The payload of a weak reference, or a `TypeError` for other objects
+/// (slots only see weak references; descriptors called by hand may not).
+fn wr<'a>(vm: &Vm, o: &'a PyRef) -> PyResult<&'a WeakrefObj> {
+    o.downcast::<WeakrefObj>()
+        .ok_or_else(|| vm.type_error(format!("descriptor requires a 'weakref.ReferenceType' object but received '{}'", o.ty().name())))
 }
 
 /// `(ob, callback=None)` of `ref.__new__`/`__init__`; keywords are ignored
@@ -463,11 +467,11 @@ fn ref_call(vm: &Vm, o: &PyRef, args: FuncArgs<'_>) -> PyResult {
     if !args.args.is_empty() {
         return Err(vm.type_error(format!("weakref expected 0 arguments, got {}", args.args.len())));
     }
-    Ok(wr(o).referent().unwrap_or_else(|| vm.none()))
+    Ok(wr(vm, o)?.referent().unwrap_or_else(|| vm.none()))
 }
 
 fn ref_hash(vm: &Vm, o: &PyRef) -> PyResult<i64> {
-    let w = wr(o);
+    let w = wr(vm, o)?;
     if w.hash.get() != -1 {
         return Ok(w.hash.get());
     }
@@ -481,7 +485,7 @@ fn ref_richcompare(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult {
     if !matches!(op, CmpOp::Eq | CmpOp::Ne) || a.ty().layout != Layout::Weakref || b.ty().layout != Layout::Weakref {
         return Ok(vm.not_implemented.clone());
     }
-    match (wr(a).referent(), wr(b).referent()) {
+    match (wr(vm, a)?.referent(), wr(vm, b)?.referent()) {
         (Some(x), Some(y)) => vm.rich_compare(&x, &y, op),
         _ => Ok(vm.new_bool(a.is(b) == (op == CmpOp::Eq))),
     }
@@ -489,7 +493,7 @@ fn ref_richcompare(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult {
 
 fn ref_repr(vm: &Vm, o: &PyRef) -> PyResult {
     let me = o.as_ptr() as usize;
-    let Some(r) = wr(o).referent() else {
+    let Some(r) = wr(vm, o)?.referent() else {
         return Ok(vm.new_string(format!("<weakref at {:#x}; dead>", me)));
     };
     let name = vm.lookup_attr_str(&r, "__name__")?;
@@ -564,11 +568,69 @@ pub(crate) fn init(vm: &Vm) {
         [x, y] => ref_richcompare(vm, x, y, CmpOp::Ne),
         _ => Err(vm.type_error(format!("expected 1 argument, got {}", a.args.len().saturating_sub(1)))),
     });
-    vm.add_getset(t, "__callback__", |vm, o| Ok(wr(o).callback().unwrap_or_else(|| vm.none())), None);
+    vm.add_getset(t, "__callback__", |vm, o| Ok(wr(vm, o)?.callback().unwrap_or_else(|| vm.none())), None);
     proxy::init(vm);
 }
 
 /// `o.__weakref__` on instances of classes that added a weak-reference list.
 pub(crate) fn instance_get_weakref(vm: &Vm, o: &PyRef) -> PyResult {
     Ok(first_weakref(o).unwrap_or_else(|| vm.none()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::RefCell;
+
+    thread_local! {
+        static CALLS: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// A callback that records the address of the weak reference it gets.
+    fn record(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
+        CALLS.with(|c| c.borrow_mut().push(a.args[0].as_ptr() as usize));
+        Ok(vm.none())
+    }
+
+    #[test]
+    fn gc_interface_clears_and_orders_callbacks() {
+        let vm = crate::types::iter::testutil::vm();
+        let s = crate::types::set::new_set_of_type(&vm.types.set);
+        assert!(!has_weakrefs(&s));
+        let basic = new_ref(&vm, &vm.types.weakref, &s, None).unwrap();
+        assert!(new_ref(&vm, &vm.types.weakref, &s, None).unwrap().is(&basic));
+        let cb = vm.new_builtin_function("record", record, None);
+        let a = new_ref(&vm, &vm.types.weakref, &s, Some(cb.clone())).unwrap();
+        let b = new_ref(&vm, &vm.types.weakref, &s, Some(cb.clone())).unwrap();
+        let dying = new_ref(&vm, &vm.types.weakref, &s, Some(cb)).unwrap();
+        let p = new_proxy(&vm, &s, None).unwrap();
+        assert!(has_weakrefs(&s));
+        assert_eq!(weakref_count(&s), 5);
+        let order: Vec<usize> = weakrefs_of(&s).iter().map(|w| w.as_ptr() as usize).collect();
+        let addr = |w: &PyRef| w.as_ptr() as usize;
+        assert_eq!(order, vec![addr(&basic), addr(&p), addr(&dying), addr(&b), addr(&a)]);
+
+        // A weak reference whose count already reached zero (deallocation
+        // deferred) is cleared but not returned.
+        dying.set_refcnt(0);
+        let pending = clear_weakrefs_for_gc(&s);
+        dying.set_refcnt(1);
+        assert!(!has_weakrefs(&s));
+        assert_eq!(weakref_count(&s), 0);
+        assert_eq!(pending.iter().map(addr).collect::<Vec<_>>(), vec![addr(&b), addr(&a)]);
+        for w in [&basic, &a, &b, &dying, &p] {
+            assert!(wr(&vm, w).unwrap().is_dead());
+        }
+        for w in &pending {
+            run_weakref_callback(&vm, w);
+            run_weakref_callback(&vm, w);
+        }
+        assert_eq!(CALLS.with(|c| c.borrow().clone()), vec![addr(&b), addr(&a)]);
+        assert!(wr(&vm, &a).unwrap().callback().is_none());
+        // A new reference after clearing starts a fresh list.
+        let again = new_ref(&vm, &vm.types.weakref, &s, None).unwrap();
+        assert!(!again.is(&basic) && has_weakrefs(&s));
+        drop((again, pending, basic, a, b, dying, p));
+        assert!(!has_weakrefs(&s));
+    }
 }
