@@ -49,6 +49,8 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("json", true, include_str!("../../../lib/json/__init__.py")),
     ("json.decoder", false, include_str!("../../../lib/json/decoder.py")),
     ("json.encoder", false, include_str!("../../../lib/json/encoder.py")),
+    ("_weakrefset", false, include_str!("../../../lib/_weakrefset.py")),
+    ("weakref", false, include_str!("../../../lib/weakref.py")),
 ];
 
 impl Vm {
@@ -124,6 +126,8 @@ impl Vm {
             "_pyrite" => crate::modules::pyrite::make_module(self)?,
             "math" => crate::modules::math::make_module(self)?,
             "time" => crate::modules::time::make_module(self)?,
+            "_weakref" => crate::modules::weakref::make_module(self)?,
+            "atexit" => crate::modules::atexit::make_module(self)?,
             _ => return Ok(None),
         }))
     }

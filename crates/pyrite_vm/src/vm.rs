@@ -36,7 +36,7 @@ registry!(
         code, generator, module, none_type, not_implemented_type, ellipsis_type, seq_iter, list_iter,
         list_reverseiter, tuple_iter, range_iter, str_iter, dict_keyiter, dict_valueiter, dict_itemiter,
         set_iter, enumerate, zip, map, filter, reversed, callable_iter, mappingproxy, dict_keys,
-        dict_values, dict_items, traceback, textio,
+        dict_values, dict_items, traceback, textio, weakref, weakproxy, weakcallableproxy,
     }
 );
 

@@ -28,6 +28,8 @@ pub struct GeneratorObj {
     pub name: PyRef,
     /// `__qualname__`.
     pub qualname: PyRef,
+    /// Weak references to the generator.
+    pub weaklist: crate::types::weakref::WeakList,
 }
 // SAFETY: repr(C), header first, unique layout tag.
 unsafe impl crate::object::PyPayload for GeneratorObj {
@@ -55,6 +57,7 @@ pub fn new_generator(vm: &Vm, frame: Box<Frame>, func: &FunctionObj) -> PyRef {
         started: Cell::new(false),
         name,
         qualname,
+        weaklist: Default::default(),
     })
 }
 
@@ -287,6 +290,8 @@ fn gen_clear(o: &PyObject) {
 pub(crate) unsafe fn gen_dealloc(o: std::ptr::NonNull<PyObject>) {
     // SAFETY: the object is alive until freed below.
     let obj = unsafe { o.as_ref() };
+    // Weak references die before `close()` runs, as in CPython.
+    crate::types::weakref::clear_weakrefs_on_dealloc(obj);
     // SAFETY: layout is Generator for this deallocator's type.
     let g = unsafe { obj.downcast_unchecked::<GeneratorObj>() };
     if suspended(g) && !crate::object::gc::is_finalized(obj) {

@@ -1130,6 +1130,7 @@ fn make_function(
         module: std::cell::UnsafeCell::new(module),
         dict: std::cell::UnsafeCell::new(None),
         annotations: std::cell::UnsafeCell::new(ann),
+        weaklist: Default::default(),
     })
 }
 

@@ -245,7 +245,11 @@ pub fn new_interpreter(argv: Vec<String>) -> Box<Vm> {
     install_signal_handlers();
     // The builtins module's dict is the shared builtins namespace.
     vm.dict_set_str(&vm.builtins, "__name__", vm.new_str("builtins"));
-    let b = crate::object::alloc_object(&vm.types.module, |ob| crate::types::module::ModuleObj { ob, dict: vm.builtins.clone() });
+    let b = crate::object::alloc_object(&vm.types.module, |ob| crate::types::module::ModuleObj {
+        ob,
+        dict: vm.builtins.clone(),
+        weaklist: Default::default(),
+    });
     vm.dict_set_str(&vm.modules, "builtins", b);
     crate::builtins::init(&vm);
     let bc = vm.new_builtin_function("__build_class__", build_class, Some("builtins"));
@@ -301,12 +305,13 @@ fn finish_run(vm: &Vm, r: PyResult) -> crate::eval::Exit {
     crate::eval::Exit::Code(1)
 }
 
-/// Interpreter teardown, as CPython's `Py_FinalizeEx` does it for module
-/// namespaces: in `__main__` and then every other module, first the names
+/// Interpreter teardown, as CPython's `Py_FinalizeEx` does it: first the
+/// `atexit` functions run, then for module namespaces: in `__main__` and then every other module, first the names
 /// starting with one underscore, then all others (except `__builtins__`),
 /// are set to None in insertion order, so objects that die then get their
 /// `__del__` called while the interpreter still works. Then stdout is flushed.
 pub fn shutdown(vm: &Vm) {
+    crate::modules::atexit::run_exitfuncs(vm);
     // As CPython: one full collection (with callbacks) while every module is
     // intact, if automatic collection is enabled ...
     if crate::object::gc::is_enabled() {

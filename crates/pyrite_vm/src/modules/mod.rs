@@ -1,7 +1,9 @@
 //! Modules implemented in Rust.
 
+pub mod atexit;
 pub mod gc;
 pub mod math;
 pub mod pyrite;
 pub mod sys;
 pub mod time;
+pub mod weakref;

@@ -34,6 +34,8 @@ pub struct FunctionObj {
     pub dict: UnsafeCell<Option<PyRef>>,
     /// `__annotations__`, created lazily.
     pub annotations: UnsafeCell<Option<PyRef>>,
+    /// Weak references to the function.
+    pub weaklist: crate::types::weakref::WeakList,
 }
 // SAFETY: repr(C), header first, unique layout tag.
 unsafe impl crate::object::PyPayload for FunctionObj {
@@ -64,6 +66,8 @@ pub struct MethodObj {
     pub func: PyRef,
     /// `__self__`.
     pub self_: PyRef,
+    /// Weak references to the method.
+    pub weaklist: crate::types::weakref::WeakList,
 }
 // SAFETY: repr(C), header first, unique layout tag.
 unsafe impl crate::object::PyPayload for MethodObj {
@@ -77,7 +81,7 @@ use crate::PyResult;
 
 /// A bound method object.
 pub fn new_method(vm: &Vm, func: PyRef, self_: PyRef) -> PyRef {
-    crate::object::alloc_object(&vm.types.method, |ob| MethodObj { ob, func, self_ })
+    crate::object::alloc_object(&vm.types.method, |ob| MethodObj { ob, func, self_, weaklist: Default::default() })
 }
 
 fn func(o: &PyRef) -> &FunctionObj {
@@ -179,6 +183,7 @@ pub(crate) fn init(vm: &Vm) {
                     visit(&m.self_);
                 }
             }),
+            new: Some(method_new),
             ..Default::default()
         },
     );
@@ -187,6 +192,23 @@ pub(crate) fn init(vm: &Vm) {
 
     init_builtin_functions(vm);
     init_descriptors(vm);
+}
+
+/// `types.MethodType(function, instance)`.
+fn method_new(vm: &Vm, _cls: &PyRef, args: crate::types::typeobj::FuncArgs<'_>) -> PyResult {
+    if !args.kwnames.is_empty() {
+        return Err(vm.type_error("method() takes no keyword arguments"));
+    }
+    let [f, inst] = args.args else {
+        return Err(vm.type_error(format!("method expected 2 arguments, got {}", args.args.len())));
+    };
+    if !vm.is_callable(f) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if vm.is_none(inst) {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    Ok(new_method(vm, f.clone(), inst.clone()))
 }
 
 fn cell_get_ref(c: &UnsafeCell<PyRef>) -> PyRef {

@@ -79,6 +79,12 @@ impl std::ops::Deref for TypeRef {
 /// # Safety
 /// `o` must be a dead object (refcount 0) allocated as a `T`.
 pub unsafe fn dealloc_payload<T: PyPayload>(o: NonNull<PyObject>) {
+    // Weakrefable builtin types clear their weak references first (WREF-3).
+    // SAFETY: `o` is dead but intact until its payload is dropped below.
+    if unsafe { o.as_ref() }.ty().weaklistoffset != 0 {
+        // SAFETY: as above.
+        weakref::clear_weakrefs_on_dealloc(unsafe { o.as_ref() });
+    }
     // SAFETY: the object is a T and dead; free_object_memory reads only the header.
     unsafe {
         std::ptr::drop_in_place(o.as_ptr().cast::<T>());
@@ -118,6 +124,7 @@ pub(crate) fn new_static_type(
             layout,
             basicsize,
             dictoffset,
+            weaklistoffset: weakref::static_weaklistoffset(layout),
             nslots: 0,
             slotsoffset: 0,
             dealloc,
@@ -130,6 +137,7 @@ pub(crate) fn new_static_type(
             dict: UnsafeCell::new(None),
             slots: UnsafeCell::new(base.map(|b| *b.slots()).unwrap_or_default()),
             version: Cell::new(0),
+            weaklist: weakref::WeakList::new(),
         });
         let t = TypeRef(PyRef::from_raw(p.cast()));
         crate::object::gc::register_static_type(t.as_object());
@@ -183,6 +191,7 @@ pub(crate) fn init_all(vm: &crate::vm::Vm) {
     slice::init(vm);
     iter::init(vm);
     exceptions::init(vm);
+    weakref::init(vm);
     textio::init(vm);
     descr::init_property_types(vm);
 }

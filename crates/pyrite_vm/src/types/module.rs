@@ -10,6 +10,8 @@ pub struct ModuleObj {
     pub ob: PyObject,
     /// `__dict__` (globals of the module's code).
     pub dict: PyRef,
+    /// Weak references to the module.
+    pub weaklist: crate::types::weakref::WeakList,
 }
 // SAFETY: repr(C), header first, unique layout tag.
 unsafe impl crate::object::PyPayload for ModuleObj {
@@ -27,7 +29,7 @@ pub fn new_module(vm: &Vm, name: &str) -> PyRef {
     for k in ["__doc__", "__package__", "__loader__", "__spec__"] {
         vm.dict_set_str(&d, k, vm.none());
     }
-    crate::object::alloc_object(&vm.types.module, |ob| ModuleObj { ob, dict: d })
+    crate::object::alloc_object(&vm.types.module, |ob| ModuleObj { ob, dict: d, weaklist: Default::default() })
 }
 
 /// The namespace dict of a module object.

@@ -68,7 +68,13 @@ pub(crate) fn init(vm: &Vm) {
     });
     vm.add_method(t, "__format__", object_format);
     vm.add_method(t, "__dir__", object_dir);
-    vm.add_method(t, "__sizeof__", |vm, a| Ok(vm.new_int(a.args[0].ty().basicsize as i64)));
+    vm.add_method(t, "__sizeof__", |vm, a| {
+        let t = a.args[0].ty();
+        // 3.11 keeps the dict of plain class instances in a pre-header
+        // outside the basic size (sys.getsizeof adds it back).
+        let managed_dict = if t.is_heap() && t.dictoffset != 0 && t.layout == Layout::Object { 8 } else { 0 };
+        Ok(vm.new_int((t.basicsize - managed_dict) as i64))
+    });
     vm.add_classmethod(t, "__init_subclass__", |vm, _a| Ok(vm.none()));
 }
 
@@ -163,7 +169,12 @@ fn object_set_class(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
         return Err(vm.type_error("__class__ must be set to a class"));
     };
     let cur = o.ty();
-    if !t.is_heap() || !cur.is_heap() || t.basicsize != cur.basicsize || t.layout != cur.layout {
+    if !t.is_heap()
+        || !cur.is_heap()
+        || t.basicsize != cur.basicsize
+        || t.layout != cur.layout
+        || t.weaklistoffset != cur.weaklistoffset
+    {
         return Err(vm.type_error(format!(
             "__class__ assignment: '{}' object layout differs from '{}'",
             t.name(),

@@ -40,6 +40,8 @@ pub struct SetObj {
     pub hash: Cell<i64>,
     /// The table. Never borrowed across calls into Python code.
     pub table: UnsafeCell<SetTable>,
+    /// Weak references to the set.
+    pub weaklist: crate::types::weakref::WeakList,
 }
 // SAFETY: repr(C), header first, unique layout tag.
 unsafe impl crate::object::PyPayload for SetObj {
@@ -311,7 +313,7 @@ fn the_set(r: &PyRef) -> &SetObj {
 
 /// An empty set (or frozenset) of type `ty`.
 pub fn new_set_of_type(ty: &TypeRef) -> PyRef {
-    alloc_object(ty, |ob| SetObj { ob, hash: Cell::new(-1), table: UnsafeCell::new(SetTable::with_size(MIN_SIZE)) })
+    alloc_object(ty, |ob| SetObj { ob, hash: Cell::new(-1), table: UnsafeCell::new(SetTable::with_size(MIN_SIZE)), weaklist: Default::default() })
 }
 
 /// `set(iterable)` (an exact set).

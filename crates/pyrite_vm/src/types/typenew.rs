@@ -29,6 +29,7 @@ use super::str::StrObj;
 use super::textio::TextIOObj;
 use super::tuple::TupleObj;
 use super::typeobj::{Layout, PyType, TypeFlags};
+use super::weakref::WeakrefObj;
 use super::{dealloc_payload, new_static_type, set_type_dict, TypeRef};
 use crate::eval::generator::GeneratorObj;
 use crate::object::{alloc_object, PyPayload, PyRef};
@@ -143,6 +144,9 @@ pub(crate) fn bootstrap() -> Box<Vm> {
     let dict_items = ty!("dict_items", DictViewObj, &object, GC);
     let traceback = ty!("traceback", TracebackObj, &object, GC);
     let textio = ty!("TextIOWrapper", TextIOObj, &object, BASE);
+    let weakref = ty!("ReferenceType", WeakrefObj, &object, GC | BASE, 0, super::weakref::weakref_dealloc);
+    let weakproxy = ty!("ProxyType", WeakrefObj, &object, GC, 0, super::weakref::weakref_dealloc);
+    let weakcallableproxy = ty!("CallableProxyType", WeakrefObj, &object, GC, 0, super::weakref::weakref_dealloc);
 
     let base_exception = ty!("BaseException", ExceptionObj, &object, GC | BASE, offset_of!(ExceptionObj, dict));
     base_exception.add_flag(TypeFlags::EXC_SUBCLASS);
@@ -227,6 +231,9 @@ pub(crate) fn bootstrap() -> Box<Vm> {
         dict_items,
         traceback,
         textio,
+        weakref,
+        weakproxy,
+        weakcallableproxy,
     };
 
     let none = alloc_object(&types.none_type, |ob| NoneObj { ob });
@@ -344,6 +351,7 @@ pub(crate) fn alloc_heap_type(
     layout: Layout,
     basicsize: usize,
     dictoffset: usize,
+    weaklistoffset: usize,
     nslots: usize,
     slotsoffset: usize,
     flags: u32,
@@ -357,6 +365,7 @@ pub(crate) fn alloc_heap_type(
         layout,
         basicsize,
         dictoffset,
+        weaklistoffset,
         nslots,
         slotsoffset,
         dealloc,
@@ -369,6 +378,7 @@ pub(crate) fn alloc_heap_type(
         dict: UnsafeCell::new(Some(dict)),
         slots: UnsafeCell::new(Default::default()),
         version: Cell::new(0),
+        weaklist: super::weakref::WeakList::new(),
     });
     TypeRef::new(r).expect("allocated a type")
 }

@@ -284,6 +284,9 @@ pub struct PyType {
     pub basicsize: usize,
     /// Byte offset of the `Option<PyRef>` `__dict__` slot, 0 if none.
     pub dictoffset: usize,
+    /// Byte offset of the instances' weak-reference list cell
+    /// ([`WeakList`](super::weakref::WeakList)), 0 if not weakrefable.
+    pub weaklistoffset: usize,
     /// Number of `__slots__` value cells after the dict slot.
     pub nslots: usize,
     /// Byte offset of the first `__slots__` value cell.
@@ -300,6 +303,8 @@ pub struct PyType {
     pub(crate) slots: UnsafeCell<Slots>,
     /// Bumped whenever the type or a base changes (attribute caches check it).
     pub(crate) version: Cell<u32>,
+    /// Weak references to this type object.
+    pub(crate) weaklist: super::weakref::WeakList,
 }
 
 // SAFETY: PyType is repr(C) with the header first; Layout::Type is only used by PyType.

@@ -330,19 +330,37 @@ pub fn new_class(
     let mut nslots = 0;
     let mut slotsoffset = basicsize;
     let mut add_dict = slot_names.is_none();
+    // A weak-reference list cell unless a base has one, the base is
+    // variable-size in CPython (int, tuple, bytes), or `__slots__` omits `__weakref__`.
+    let may_add_weak = base_t.weaklistoffset == 0 && !matches!(best_solid.layout, Layout::Int | Layout::Tuple | Layout::Bytes);
+    let mut add_weak = may_add_weak && slot_names.is_none();
+    let mut weaklistoffset = base_t.weaklistoffset;
     let mut members = Vec::new();
     if let Some(names) = &slot_names {
         for n in names {
             let s = vm.str_of(n).ok_or_else(|| vm.type_error("__slots__ items must be strings"))?;
             if s == "__dict__" {
                 add_dict = true;
-            } else if s != "__weakref__" {
+            } else if s == "__weakref__" {
+                if !may_add_weak || add_weak {
+                    return Err(vm.type_error("__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0"));
+                }
+                add_weak = true;
+            } else {
                 members.push(vm.intern(s));
             }
         }
     }
     if add_dict && dictoffset == 0 {
         dictoffset = basicsize;
+        basicsize += 8;
+    }
+    // The weak-reference list cell follows the dict cell; when inherited
+    // `__slots__` cells end the base's layout and more are added here, it
+    // goes after them instead (slot cells must stay contiguous).
+    let weak_after_slots = base_t.nslots > 0 && !members.is_empty();
+    if add_weak && !weak_after_slots {
+        weaklistoffset = basicsize;
         basicsize += 8;
     }
     if !members.is_empty() {
@@ -359,6 +377,10 @@ pub fn new_class(
         if nslots > 0 {
             slotsoffset = base_t.slotsoffset;
         }
+    }
+    if add_weak && weak_after_slots {
+        weaklistoffset = basicsize;
+        basicsize += 8;
     }
     let mut flags = TypeFlags::HEAPTYPE | TypeFlags::BASETYPE | TypeFlags::HAVE_GC;
     if base_t.has_flag(TypeFlags::EXC_SUBCLASS) {
@@ -400,6 +422,7 @@ pub fn new_class(
         base_t.layout,
         basicsize,
         dictoffset,
+        weaklistoffset,
         nslots,
         slotsoffset,
         flags,
@@ -428,6 +451,9 @@ pub fn new_class(
     }
     if add_dict && base_t.dictoffset == 0 && vm.lookup_type_str(base_t, "__dict__").is_none() {
         vm.add_getset(&t, "__dict__", instance_get_dict, Some(instance_set_dict));
+    }
+    if add_weak {
+        vm.add_getset(&t, "__weakref__", super::weakref::instance_get_weakref, None);
     }
     if vm.lookup_type_str(&t, "__del__").is_some() {
         t.add_flag(TypeFlags::HAS_FINALIZER);
@@ -573,7 +599,8 @@ fn subtype_clear(o: &PyObject) {
 }
 
 /// Deallocator of instances of heap types: `__del__` (PEP 442: at most
-/// once; resurrection stops teardown), then the `__slots__` and `__dict__`
+/// once; resurrection stops teardown), then the weak references are cleared
+/// and their callbacks run (OBJ-5), then the `__slots__` and `__dict__`
 /// cells, then the builtin base's payload.
 ///
 /// # Safety
@@ -601,6 +628,9 @@ pub(crate) unsafe fn subtype_dealloc(o: NonNull<PyObject>) {
             obj.set_refcnt(0);
             crate::object::gc::untrack(obj);
         }
+    }
+    if ty.weaklistoffset != 0 {
+        super::weakref::clear_weakrefs_on_dealloc(obj);
     }
     // SAFETY: `o` is dead; its cells are released once, here.
     let base = unsafe { clear_instance_cells(o) };
