@@ -564,15 +564,19 @@ fn set_refs(h: &GcHead, n: usize) {
 
 /// (a) `gc_refs = ob_refcnt` and the COLLECTING mark for every object of
 /// `list`. Afterwards the `prev` links of `list`'s members are not pointers.
-fn update_refs(list: &GcHead) {
+/// Returns the number of objects.
+fn update_refs(list: &GcHead) -> usize {
     let mut p = list.next.get();
+    let mut count = 0;
     while p != addr(list) {
         // SAFETY: a link of a well-formed list.
         let h = unsafe { at(p) };
         let n = obj_of(h).refcnt().max(0) as usize;
         h.prev.set((h.prev.get() & (FINALIZED | TEARDOWN)) | COLLECTING | (n << REFS_SHIFT));
         p = h.next.get();
+        count += 1;
     }
+    count
 }
 
 /// (b) Subtract the references that members of `list` hold to each other.
@@ -621,8 +625,9 @@ fn visit_reachable(r: &PyObject, young: &GcHead) {
 /// in `young` with valid links and the COLLECTING mark cleared, and
 /// tentatively unreachable ones, appended to `unreachable` (still marked
 /// COLLECTING; their `next` words carry NEXT_UNREACHABLE until
-/// [`clear_unreachable_mask`]).
-fn move_unreachable(young: &GcHead, unreachable: &GcHead) {
+/// [`clear_unreachable_mask`]). Returns the number of reachable objects.
+fn move_unreachable(young: &GcHead, unreachable: &GcHead) -> usize {
+    let mut kept = 0;
     let mut prev = addr(young);
     let mut p = young.next.get();
     while p != addr(young) {
@@ -632,6 +637,7 @@ fn move_unreachable(young: &GcHead, unreachable: &GcHead) {
             traverse(obj_of(h), &mut |r| visit_reachable(r, young));
             h.prev.set(prev | (h.prev.get() & (FINALIZED | TEARDOWN)));
             prev = p;
+            kept += 1;
         } else {
             // SAFETY: `prev` is young's sentinel or an already-kept member;
             // the unreachable list's sentinel prev is its last element.
@@ -650,6 +656,7 @@ fn move_unreachable(young: &GcHead, unreachable: &GcHead) {
     }
     young.prev.set(prev);
     unreachable.next.set(unreachable.next.get() & !NEXT_UNREACHABLE);
+    kept
 }
 
 /// Remove the NEXT_UNREACHABLE bits: `unreachable` becomes a normal list.
@@ -666,14 +673,18 @@ fn clear_unreachable_mask(unreachable: &GcHead) {
 }
 
 /// (a)–(c): move the unreachable members of `young` to `unreachable`.
-fn deduce_unreachable(young: &GcHead, unreachable: &GcHead) {
-    update_refs(young);
+/// Returns (objects examined, objects reachable).
+fn deduce_unreachable(young: &GcHead, unreachable: &GcHead) -> (usize, usize) {
+    let examined = update_refs(young);
     subtract_refs(young);
-    move_unreachable(young, unreachable);
+    (examined, move_unreachable(young, unreachable))
 }
 
-/// (d) GC-2: untrack surviving exact tuples whose items are all atomic.
-fn untrack_tuples(list: &GcHead) {
+/// (d) GC-2: untrack surviving exact tuples whose items are all atomic;
+/// with `dicts` (full collections, GC-3) also exact dicts whose keys and
+/// values are all atomic. Returns how many objects were untracked.
+fn untrack_atomic(list: &GcHead, dicts: bool) -> usize {
+    let mut untracked = 0;
     let mut p = list.next.get();
     while p != addr(list) {
         // SAFETY: a link of a well-formed list.
@@ -681,36 +692,18 @@ fn untrack_tuples(list: &GcHead) {
         p = h.next.get();
         let o = obj_of(h);
         let ty = o.ty();
-        if ty.layout == Layout::Tuple && !ty.is_heap() {
+        let candidate = !ty.is_heap() && (ty.layout == Layout::Tuple || dicts && ty.layout == Layout::Dict);
+        if candidate {
             let mut atomic = true;
             traverse(o, &mut |r| atomic &= !may_be_tracked(r));
             if atomic {
                 // SAFETY: a member of a well-formed list.
                 unsafe { list_remove(h) };
+                untracked += 1;
             }
         }
     }
-}
-
-/// GC-3: after a full collection, untrack exact dicts whose keys and values
-/// are all atomic.
-fn untrack_dicts(list: &GcHead) {
-    let mut p = list.next.get();
-    while p != addr(list) {
-        // SAFETY: a link of a well-formed list.
-        let h = unsafe { at(p) };
-        p = h.next.get();
-        let o = obj_of(h);
-        let ty = o.ty();
-        if ty.layout == Layout::Dict && !ty.is_heap() {
-            let mut atomic = true;
-            traverse(o, &mut |r| atomic &= !may_be_tracked(r));
-            if atomic {
-                // SAFETY: a member of a well-formed list.
-                unsafe { list_remove(h) };
-            }
-        }
-    }
+    untracked
 }
 
 /// Whether the object has a finalizer the collector must call (PEP 442):
@@ -851,23 +844,24 @@ fn collect_main(vm: &Vm, g: &GcState, gen: usize) -> (usize, usize) {
     }
     let young = &g.gens[gen];
     let old = if gen + 1 < NUM_GENERATIONS { &g.gens[gen + 1] } else { young };
-    let examined = list_size(young);
+    let full = gen == NUM_GENERATIONS - 1;
 
     let unreachable = sentinel();
     list_init(&unreachable);
-    deduce_unreachable(young, &unreachable);
-    untrack_tuples(young);
-    let survivors = list_size(young);
-    if gen + 1 < NUM_GENERATIONS {
+    let (examined, reachable) = deduce_unreachable(young, &unreachable);
+    // GC-2 untracks tuples in every collection, GC-3 dicts in full ones;
+    // the survivor counts (GC-6's long-lived numbers) come after both.
+    let tuples_and_dicts = untrack_atomic(young, full);
+    let survivors = reachable - tuples_and_dicts;
+    if !full {
         if gen == NUM_GENERATIONS - 2 {
             g.long_lived_pending.set(g.long_lived_pending.get() + survivors);
         }
         // SAFETY: well-formed lists.
         unsafe { list_merge(young, old) };
     } else {
-        untrack_dicts(young);
         g.long_lived_pending.set(0);
-        g.long_lived_total.set(list_size(young));
+        g.long_lived_total.set(survivors);
     }
     clear_unreachable_mask(&unreachable);
 
