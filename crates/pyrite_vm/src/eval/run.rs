@@ -317,6 +317,9 @@ pub fn shutdown(vm: &Vm) {
     if crate::object::gc::is_enabled() {
         crate::object::gc::collect(vm, crate::object::gc::NUM_GENERATIONS - 1);
     }
+    // GC-12 (CPython reports after the modules are gone, with its C warnings
+    // machinery; pyrite's `warnings` is Python, so it reports while it works).
+    crate::object::gc::shutdown_report(vm);
     let mut modules: Vec<PyRef> = Vec::new();
     if let Some(m) = vm.dict_get_str(&vm.modules, "__main__") {
         modules.push(m);

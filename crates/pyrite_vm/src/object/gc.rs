@@ -965,6 +965,40 @@ pub fn collect_quietly(vm: &Vm, gen: usize) -> usize {
     })
 }
 
+/// GC-12, at shutdown: objects left in `gc.garbage` (unless DEBUG_SAVEALL
+/// put them there) give a `ResourceWarning` from location `gc:0` (shown
+/// only if the program set a warnings filter that shows it), and under
+/// DEBUG_UNCOLLECTABLE the list's repr is written to stderr.
+pub fn shutdown_report(vm: &Vm) {
+    let debug = debug_flags();
+    if debug & DEBUG_SAVEALL != 0 {
+        return;
+    }
+    let Some((garbage, _)) = vm.gc_lists.borrow().clone() else { return };
+    let n = vm.len(&garbage).unwrap_or(0);
+    if n == 0 {
+        return;
+    }
+    let message = if debug & DEBUG_UNCOLLECTABLE != 0 {
+        format!("gc: {n} uncollectable objects at shutdown")
+    } else {
+        format!("gc: {n} uncollectable objects at shutdown; use gc.set_debug(gc.DEBUG_UNCOLLECTABLE) to list them")
+    };
+    if let Some(warnings) = vm.dict_get_str(&vm.modules, "warnings") {
+        let category = vm.exc.resource_warning.as_ref().clone();
+        let args = [vm.new_string(message), category, vm.new_str("gc"), vm.new_int(0)];
+        if let Err(e) = vm.call_method(&warnings, "warn_explicit", &args) {
+            vm.write_unraisable(&e, None);
+        }
+    }
+    if debug & DEBUG_UNCOLLECTABLE != 0 {
+        match vm.repr_string(&garbage) {
+            Ok(r) => write_debug(vm, &format!("      {r}\n")),
+            Err(e) => vm.write_unraisable(&e, Some(&garbage)),
+        }
+    }
+}
+
 /// Run the automatic collection an allocation requested (GC-6 chooses the
 /// generation). Called by the eval loop at a safe point.
 pub fn collect_pending(vm: &Vm) {
