@@ -244,7 +244,8 @@ impl Vm {
     }
 
     /// Run the automatic collection an allocation requested, if any (the
-    /// eval loop's safe points: function entry, loop back edges, calls).
+    /// eval loop's safe points: function entry and loop back edges, as
+    /// 3.11's eval breaker; and the `gc` functions that report its state).
     #[inline(always)]
     pub fn run_pending_gc(&self) {
         if crate::object::gc::collection_pending() {

@@ -450,7 +450,6 @@ fn step(vm: &Vm, f: &mut Frame, code: &CodeObj) -> StepResult {
                 f.kwnames = Some(code.consts[arg as usize].clone());
             }
             Opcode::CALL => {
-                vm.run_pending_gc();
                 let n = arg as usize;
                 let kwnames = f.kwnames.take();
                 let base = f.stack.len() - n - 2;

@@ -1,6 +1,8 @@
 //! The `gc` module (memory-model §2.1): the Python face of the cycle
 //! collector in `object::gc`, with CPython 3.11's functions, constants and
-//! argument errors.
+//! argument errors. Functions that report the collector's state first run
+//! an automatic collection an allocation has requested, so what they report
+//! is what 3.11 (which collects inside the allocation) would report.
 
 use crate::object::gc::{self, DEBUG_COLLECTABLE, DEBUG_SAVEALL, DEBUG_STATS, DEBUG_UNCOLLECTABLE, NUM_GENERATIONS};
 use crate::object::PyRef;
@@ -146,6 +148,7 @@ fn int_tuple(vm: &Vm, v: [i64; NUM_GENERATIONS]) -> PyRef {
 
 fn get_count(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     no_args(vm, &a, "get_count")?;
+    vm.run_pending_gc();
     Ok(int_tuple(vm, gc::counts()))
 }
 
@@ -177,6 +180,7 @@ fn set_threshold(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
 /// `gc.get_stats()`: a dict per generation.
 fn get_stats(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     no_args(vm, &a, "get_stats")?;
+    vm.run_pending_gc();
     let mut out = Vec::new();
     for s in gc::stats() {
         let d = vm.new_dict();
@@ -208,6 +212,7 @@ fn get_objects(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
         }
         _ => None,
     };
+    vm.run_pending_gc();
     Ok(vm.new_list(gc::objects(gen)))
 }
 
@@ -216,6 +221,7 @@ fn get_referrers(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     if !a.kwnames.is_empty() {
         return Err(vm.type_error("get_referrers() takes no keyword arguments"));
     }
+    vm.run_pending_gc();
     Ok(vm.new_list(gc::referrers(a.args)))
 }
 
@@ -235,6 +241,7 @@ fn get_referents(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
 
 fn is_tracked(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     let o = one_arg(vm, &a, "is_tracked")?;
+    vm.run_pending_gc();
     Ok(vm.new_bool(gc::is_tracked(o)))
 }
 
@@ -245,6 +252,7 @@ fn is_finalized(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
 
 fn freeze(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     no_args(vm, &a, "freeze")?;
+    vm.run_pending_gc();
     gc::freeze();
     Ok(vm.none())
 }
@@ -257,6 +265,7 @@ fn unfreeze(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
 
 fn get_freeze_count(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     no_args(vm, &a, "get_freeze_count")?;
+    vm.run_pending_gc();
     Ok(vm.new_int(gc::freeze_count() as i64))
 }
 

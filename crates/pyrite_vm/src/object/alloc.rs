@@ -139,9 +139,6 @@ pub fn alloc_object<T: PyPayload>(ty: &PyType, make: impl FnOnce(PyObject) -> T)
     const { assert!(std::mem::align_of::<T>() <= OBJ_ALIGN, "object payload over-aligned for the allocator") };
     let gc = ty.is_gc();
     let total = ty.basicsize + if gc { GC_HEAD_SIZE } else { 0 };
-    if gc {
-        super::gc::note_alloc();
-    }
     let base = raw_alloc(total);
     // SAFETY: `base` is a fresh allocation of `total` bytes, 8-aligned; the GC
     // header (if any) and the object fit inside it.
@@ -164,17 +161,23 @@ pub fn alloc_object<T: PyPayload>(ty: &PyType, make: impl FnOnce(PyObject) -> T)
         PyRef::from_raw(NonNull::new_unchecked(obj.cast::<PyObject>()))
     };
     if gc {
-        track_new(&r);
+        // GC-5: an allocation from the allocator counts (a freelist reuse does not).
+        super::gc::note_alloc_and_track(&r, starts_tracked(ty));
     }
     r
 }
 
-/// Track a freshly built container, as its constructor would in CPython:
-/// everything except exact dicts, which start untracked (GC-3).
+/// Whether a fresh container is tracked, as its constructor would make it
+/// in CPython: everything except exact dicts, which start untracked (GC-3).
+#[inline(always)]
+pub(super) fn starts_tracked(ty: &PyType) -> bool {
+    ty.layout != crate::types::typeobj::Layout::Dict || ty.is_heap()
+}
+
+/// Track a container taken from a freelist (not counted as an allocation).
 #[inline(always)]
 pub(super) fn track_new(o: &PyObject) {
-    let ty = o.ty();
-    if ty.layout != crate::types::typeobj::Layout::Dict || ty.is_heap() {
+    if starts_tracked(o.ty()) {
         super::gc::track(o);
     }
 }

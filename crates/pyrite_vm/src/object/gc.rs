@@ -24,7 +24,8 @@
 //! When collections run. An allocation that pushes the generation-0 count
 //! over its threshold only *requests* a collection ([`collection_pending`]);
 //! the eval loop runs it at its next safe point (function entry, a loop's
-//! back edge, before a call). 3.11 collects inside the allocation itself;
+//! back edge; the `gc` functions that report the collector's state run it
+//! first too). 3.11 collects inside the allocation itself;
 //! pyrite does not, because a collection runs `__del__` methods and weakref
 //! callbacks that may mutate any container, and Rust code legitimately holds
 //! borrows of container storage across allocations. The observable numbers
@@ -127,7 +128,12 @@ struct GcState {
     long_lived_total: Cell<usize>,
     long_lived_pending: Cell<usize>,
     stats: [Cell<GenStats>; NUM_GENERATIONS],
-    log: RefCell<VecDeque<CollectionRecord>>,
+}
+
+/// The collection log, apart from [`GcState`] so that the state needs no
+/// destructor (its thread-local access on every allocation stays a plain load).
+struct GcLog {
+    records: RefCell<VecDeque<CollectionRecord>>,
     epoch: Cell<Option<Instant>>,
 }
 
@@ -146,10 +152,9 @@ thread_local! {
             long_lived_total: Cell::new(0),
             long_lived_pending: Cell::new(0),
             stats: [Cell::new(NO_STATS), Cell::new(NO_STATS), Cell::new(NO_STATS)],
-            log: RefCell::new(VecDeque::new()),
-            epoch: Cell::new(None),
         }
     };
+    static LOG: GcLog = const { GcLog { records: RefCell::new(VecDeque::new()), epoch: Cell::new(None) } };
 }
 
 // ----- raw list primitives -------------------------------------------------
@@ -324,7 +329,7 @@ impl GcState {
         }
         list_init(&self.permanent);
         list_init(&self.statics);
-        self.epoch.set(Some(Instant::now()));
+        LOG.with(|l| l.epoch.set(Some(Instant::now())));
     }
 }
 
@@ -396,6 +401,27 @@ pub(super) fn note_alloc() {
         let t = g.thresholds[0].get();
         if c > t && t != 0 && g.enabled.get() && !g.collecting.get() {
             g.pending.set(true);
+        }
+    });
+}
+
+/// [`note_alloc`] and, if `track`, [`track`] for a container fresh from
+/// the allocator, with one access to the collector's state.
+#[inline(always)]
+pub(super) fn note_alloc_and_track(o: &PyObject, track: bool) {
+    GC.with(|g| {
+        let c = g.counts[0].get() + 1;
+        g.counts[0].set(c);
+        let t = g.thresholds[0].get();
+        if c > t && t != 0 && g.enabled.get() && !g.collecting.get() {
+            g.pending.set(true);
+        }
+        if track {
+            if let Some(h) = head_of(o) {
+                // SAFETY: the sentinel is initialised by `ready`; a fresh
+                // header is in no list.
+                unsafe { list_append(h, &g.ready().gens[0]) };
+            }
         }
     });
 }
@@ -525,7 +551,7 @@ pub fn freeze_count() -> usize {
 
 /// The collection log, oldest first.
 pub fn log() -> Vec<CollectionRecord> {
-    GC.with(|g| g.log.borrow().iter().copied().collect())
+    LOG.with(|l| l.records.borrow().iter().copied().collect())
 }
 
 /// Visit what `o` references, as its type's traverse slot reports it.
@@ -891,18 +917,20 @@ fn collect_main(vm: &Vm, g: &GcState, gen: usize) -> (usize, usize) {
     s.collected += m;
     s.uncollectable += n;
     g.stats[gen].set(s);
-    let mut log = g.log.borrow_mut();
-    if log.len() == LOG_CAPACITY {
-        log.pop_front();
-    }
-    log.push_back(CollectionRecord {
-        generation: gen,
-        start: g.epoch.get().map(|e| t0.saturating_duration_since(e)).unwrap_or_default(),
-        duration: elapsed,
-        examined,
-        collected: m,
-        uncollectable: n,
-        survivors,
+    LOG.with(|l| {
+        let mut log = l.records.borrow_mut();
+        if log.len() == LOG_CAPACITY {
+            log.pop_front();
+        }
+        log.push_back(CollectionRecord {
+            generation: gen,
+            start: l.epoch.get().map(|e| t0.saturating_duration_since(e)).unwrap_or_default(),
+            duration: elapsed,
+            examined,
+            collected: m,
+            uncollectable: n,
+            survivors,
+        });
     });
     (m, n)
 }
