@@ -7,7 +7,7 @@ use super::frame::Frame;
 use super::interp::{execute, Outcome};
 use pyrite_compiler::bytecode::Opcode;
 
-use crate::object::{alloc_object, PyObject, PyRef};
+use crate::object::{alloc_object, ObjHeader, PyObject, PyRef};
 use crate::types::function::FunctionObj;
 use crate::types::typeobj::{FuncArgs, Layout, Slots};
 use crate::vm::Vm;
@@ -17,7 +17,7 @@ use crate::{PyErr, PyResult};
 #[repr(C)]
 pub struct GeneratorObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// The suspended frame; `None` once finished.
     pub frame: UnsafeCell<Option<Box<Frame>>>,
     /// True while the frame is executing.
@@ -229,19 +229,24 @@ pub(crate) unsafe fn gen_dealloc(o: std::ptr::NonNull<PyObject>) {
     let suspended = g.started.get() && unsafe { (*g.frame.get()).is_some() };
     if suspended {
         if let Some(vm) = Vm::current() {
-            obj.set_refcnt(1);
-            // SAFETY: we hold the one (temporary) reference.
-            let me = unsafe { PyRef::from_raw(o) };
+            // SAFETY: the dying generator is lent to `close()` through one
+            // temporary reference (count 1), owned by `me`.
+            let me = unsafe {
+                obj.set_refcnt(1);
+                PyRef::from_raw(o)
+            };
             if let Err(e) = close(vm, &me) {
                 vm.write_unraisable(&e, Some(&me));
             }
             let rc = obj.refcnt();
             std::mem::forget(me);
             if rc > 1 {
-                obj.set_refcnt(rc - 1);
+                // SAFETY: resurrected; `me` was forgotten, its count is given back.
+                unsafe { obj.set_refcnt(rc - 1) };
                 return;
             }
-            obj.set_refcnt(0);
+            // SAFETY: as above; no other reference exists, teardown goes on.
+            unsafe { obj.set_refcnt(0) };
         }
     }
     // SAFETY: dead generator allocated as a GeneratorObj.

@@ -22,7 +22,7 @@ use std::ptr::NonNull;
 use std::thread::LocalKey;
 
 use super::alloc::{alloc_object, free_object_memory, raw_free, GcHead, GC_HEAD_SIZE};
-use super::header::PyObject;
+use super::header::{ObjHeader, PyObject};
 use super::live;
 use super::pyref::{PyPayload, PyRef};
 use crate::types::dict::DictObj;
@@ -126,24 +126,34 @@ thread_local! {
 }
 
 /// Build a `T` of static type `ty` on a block from `list`, or from the
-/// allocator when the list is empty.
+/// allocator when the list is empty. Panics if `ty` is not the exact builtin
+/// type the list serves (a block only fits that type's instances).
 #[inline(always)]
-fn alloc_from<T: PyPayload>(list: &'static LocalKey<FreeList>, ty: &PyType, make: impl FnOnce(PyObject) -> T) -> PyRef {
-    debug_assert!(!ty.is_heap() && ty.basicsize == size_of::<T>());
-    debug_assert!(list.with(|l| l.size == ty.basicsize && l.gc == ty.is_gc()));
-    match list.with(FreeList::pop) {
-        // SAFETY: the block came from `alloc_object` for this very type (only
-        // exact instances are pushed), so it has room for a `T` (and, for a
-        // container, its untracked GC header in front) and is suitably
-        // aligned; it is initialised here before any use.
-        Some(p) => unsafe {
-            if ty.is_gc() {
-                // A fresh header, linked as `alloc_object` links it.
-                live::init_head(p.as_ptr().cast::<u8>().sub(GC_HEAD_SIZE).cast::<GcHead>());
+fn alloc_from<T: PyPayload>(list: &'static LocalKey<FreeList>, ty: &PyType, make: impl FnOnce(ObjHeader) -> T) -> PyRef {
+    let fits = ty.layout == T::LAYOUT && !ty.is_heap() && ty.basicsize == size_of::<T>();
+    let block = list.with(|l| {
+        assert!(fits && l.size == ty.basicsize && l.gc == ty.is_gc(), "freelist used for another type");
+        l.pop()
+    });
+    match block {
+        Some(p) => {
+            // Built before the block is linked anywhere: if `make` panics,
+            // the block is merely leaked.
+            let value = make(ObjHeader::new(NonNull::from(ty)));
+            // SAFETY: the block came from `alloc_object` for this very type (only
+            // exact instances are pushed, and `ty` is that type: checked above),
+            // so it has room for a `T` (and, for a container, its untracked GC
+            // header in front) and is suitably aligned; it is initialised here
+            // before any use.
+            unsafe {
+                if ty.is_gc() {
+                    // A fresh header, linked as `alloc_object` links it.
+                    live::init_head(p.as_ptr().cast::<u8>().sub(GC_HEAD_SIZE).cast::<GcHead>());
+                }
+                p.as_ptr().cast::<T>().write(value);
+                PyRef::from_raw(p)
             }
-            p.as_ptr().cast::<T>().write(make(PyObject::new_header(NonNull::from(ty))));
-            PyRef::from_raw(p)
-        },
+        }
         None => alloc_object(ty, make),
     }
 }

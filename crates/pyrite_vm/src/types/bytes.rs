@@ -2,14 +2,14 @@
 
 use std::cell::{Cell, UnsafeCell};
 
-use crate::object::PyObject;
+use crate::object::ObjHeader;
 use crate::types::typeobj::Layout;
 
 /// A `bytes`.
 #[repr(C)]
 pub struct BytesObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// Cached hash, -1 until computed.
     pub hash: Cell<i64>,
     /// The bytes.
@@ -24,7 +24,7 @@ unsafe impl crate::object::PyPayload for BytesObj {
 #[repr(C)]
 pub struct ByteArrayObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// The bytes. Never borrowed across a call into Python code.
     pub value: UnsafeCell<Vec<u8>>,
 }

@@ -3,7 +3,7 @@
 
 use std::cell::UnsafeCell;
 
-use crate::object::{PyObject, PyRef};
+use crate::object::{ObjHeader, PyObject, PyRef};
 use crate::types::typeobj::Layout;
 use crate::vm::Vm;
 use crate::PyResult;
@@ -39,7 +39,7 @@ pub struct DictTable {
 #[repr(C)]
 pub struct DictObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// The table. Never borrowed across a call into Python code.
     pub table: UnsafeCell<DictTable>,
 }

@@ -2,14 +2,14 @@
 
 use std::cell::UnsafeCell;
 
-use crate::object::{PyObject, PyRef};
+use crate::object::{ObjHeader, PyRef};
 use crate::types::typeobj::Layout;
 
 /// A Python function.
 #[repr(C)]
 pub struct FunctionObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// `__code__` (a code object).
     pub code: PyRef,
     /// `__globals__` (a dict).
@@ -59,7 +59,7 @@ pub fn cell_set(c: &UnsafeCell<Option<PyRef>>, v: Option<PyRef>) {
 #[repr(C)]
 pub struct MethodObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// `__func__`.
     pub func: PyRef,
     /// `__self__`.

@@ -3,7 +3,7 @@
 
 use std::cell::{Cell, UnsafeCell};
 
-use crate::object::{PyObject, PyRef};
+use crate::object::{ObjHeader, PyObject, PyRef};
 use crate::types::typeobj::Layout;
 
 macro_rules! payload {
@@ -12,7 +12,7 @@ macro_rules! payload {
         #[repr(C)]
         pub struct $name {
             /// Header.
-            pub ob: PyObject,
+            pub ob: ObjHeader,
             $($(#[$fm])* pub $f: $t,)*
         }
         // SAFETY: repr(C), header first, unique layout tag.

@@ -2,7 +2,7 @@
 
 use std::cell::UnsafeCell;
 
-use crate::object::{PyObject, PyRef};
+use crate::object::{ObjHeader, PyObject, PyRef};
 use crate::types::typeobj::Layout;
 
 /// A `list`. The vector is only ever borrowed inside the small accessor
@@ -11,7 +11,7 @@ use crate::types::typeobj::Layout;
 #[repr(C)]
 pub struct ListObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// The items.
     pub items: UnsafeCell<Vec<PyRef>>,
 }
@@ -366,7 +366,7 @@ impl ListObj {
     /// `list.extend(iterable)` (runs Python code when iterating).
     pub fn extend(&self, vm: &Vm, iterable: &PyRef) -> PyResult<()> {
         let exact = std::ptr::eq(iterable.ty(), &*vm.types.list) || std::ptr::eq(iterable.ty(), &*vm.types.tuple);
-        if exact || iterable.is(&self.ob) {
+        if exact || std::ptr::eq(iterable.as_ptr(), self.ob.addr()) {
             let items = vm.collect(iterable)?;
             if items.is_empty() {
                 return Ok(());

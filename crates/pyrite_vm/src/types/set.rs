@@ -3,7 +3,7 @@
 
 use std::cell::{Cell, UnsafeCell};
 
-use crate::object::{PyObject, PyRef};
+use crate::object::{ObjHeader, PyObject, PyRef};
 use crate::types::typeobj::Layout;
 
 /// The hash table of a set. `table` has a power-of-two length (>= 8); a slot
@@ -35,7 +35,7 @@ pub struct SetEntry {
 #[repr(C)]
 pub struct SetObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// Cached hash (frozenset only), -1 until computed.
     pub hash: Cell<i64>,
     /// The table. Never borrowed across calls into Python code.
@@ -441,7 +441,7 @@ fn set_copy(vm: &Vm, o: &PyRef) -> PyResult<PyRef> {
 
 /// `s.difference_update(other)` (with CPython's post-shrink).
 pub fn set_difference_update(vm: &Vm, s: &SetObj, other: &PyRef) -> PyResult<()> {
-    if std::ptr::eq(&s.ob, &**other) {
+    if std::ptr::eq(s.ob.addr(), &**other) {
         s.clear();
         return Ok(());
     }
@@ -518,7 +518,7 @@ fn set_intersection(vm: &Vm, a: &PyRef, other: &PyRef) -> PyResult<PyRef> {
 
 /// `s.symmetric_difference_update(other)`.
 pub fn set_symmetric_difference_update(vm: &Vm, s: &SetObj, other: &PyRef) -> PyResult<()> {
-    if std::ptr::eq(&s.ob, &**other) {
+    if std::ptr::eq(s.ob.addr(), &**other) {
         s.clear();
         return Ok(());
     }
@@ -991,12 +991,14 @@ fn m_ixor(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     inplace(vm, args, "__ixor__", set_symmetric_difference_update)
 }
 fn m_iand(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
-    inplace(vm, args, "__iand__", |vm, s, o| {
-        let me = PyRef::from_obj(&s.ob);
-        let tmp = set_intersection(vm, &me, o)?;
-        s.swap_bodies(the_set(&tmp));
-        Ok(())
-    })
+    let (s, rest) = this(vm, &args, "__iand__")?;
+    let o = one_arg(vm, rest, "set.__iand__")?;
+    if !is_anyset(o) {
+        return Ok(vm.not_implemented.clone());
+    }
+    let tmp = set_intersection(vm, &args.args[0], o)?;
+    s.swap_bodies(the_set(&tmp));
+    Ok(args.args[0].clone())
 }
 
 /// Install the slots and methods of `set`, `frozenset` and `set_iterator`.

@@ -4,7 +4,7 @@
 use std::cell::{Cell, UnsafeCell};
 use std::ptr::NonNull;
 
-use crate::object::{PyObject, PyPayload, PyRef};
+use crate::object::{ObjHeader, PyObject, PyPayload, PyRef};
 use crate::vm::Vm;
 use crate::PyResult;
 
@@ -249,7 +249,7 @@ impl TypeFlags {
 #[repr(C)]
 pub struct PyType {
     /// Object header (`type(t) is type` or a metaclass).
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// Which Rust struct the instances are.
     pub layout: Layout,
     /// Instance size in bytes, excluding the GC header.
@@ -272,6 +272,31 @@ pub struct PyType {
     pub(crate) slots: UnsafeCell<Slots>,
     /// Bumped whenever the type or a base changes (attribute caches check it).
     pub(crate) version: Cell<u32>,
+    /// Building a `PyType` is `unsafe`: see [`TypeLayoutToken::new`].
+    pub(crate) token: TypeLayoutToken,
+}
+
+/// The proof, needed to build a [`PyType`], that its layout fields can be
+/// trusted. Safe code relies on them to reach into instances (`downcast`,
+/// `__dict__` and `__slots__` cells, deallocation, the type's own header).
+pub struct TypeLayoutToken(());
+
+impl TypeLayoutToken {
+    /// # Safety
+    /// The `PyType` built with this token must be handed straight to the
+    /// allocator (`alloc_object`'s or `alloc_type_object`'s closure returns
+    /// it), never used as a value before, and its fields must agree:
+    /// - instances are allocated by `alloc_object::<T>` for the payload `T`
+    ///   with `T::LAYOUT == layout`, and `basicsize >= size_of::<T>()`;
+    /// - `dealloc` frees exactly such instances;
+    /// - a non-zero `dictoffset` is the offset of an `UnsafeCell<Option<PyRef>>`
+    ///   that every instance has below `basicsize`: a field of `T`, or a cell
+    ///   of the zero-initialised area past `size_of::<T>()`;
+    /// - likewise the `nslots` cells at `slotsoffset` (8 bytes apart), which
+    ///   lie in that zero-initialised area.
+    pub unsafe fn new() -> Self {
+        TypeLayoutToken(())
+    }
 }
 
 // SAFETY: PyType is repr(C) with the header first; Layout::Type is only used by PyType.
@@ -282,7 +307,10 @@ unsafe impl PyPayload for PyType {
 impl PyType {
     /// The type as a plain object.
     pub fn as_object(&self) -> &PyObject {
-        &self.ob
+        // SAFETY: every `PyType` lives in object memory (building one takes a
+        // `TypeLayoutToken`, whose contract says so), where its header is the
+        // object's; `ObjHeader` is a transparent `PyObject`.
+        unsafe { &*(self as *const PyType).cast::<PyObject>() }
     }
     /// `__name__`.
     pub fn name(&self) -> &str {

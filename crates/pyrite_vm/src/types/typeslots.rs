@@ -351,20 +351,29 @@ pub fn new_class(
         }
     }
     let classcell = d.pop_item(vm, &vm.intern("__classcell__"))?;
-    let t = alloc_heap_type(
-        meta,
-        name,
-        base_t.layout,
-        basicsize,
-        dictoffset,
-        nslots,
-        slotsoffset,
-        flags,
-        subtype_dealloc,
-        best.clone(),
-        bases.clone(),
-        dict.clone(),
-    );
+    // SAFETY: instances are the solid base's payload (`base_t.layout`, at
+    // least its basicsize) followed by what this class adds: a dict cell at
+    // `dictoffset` (inherited, or the first 8 bytes past the base) and the
+    // `nslots` cells from `slotsoffset` (the base's, then ours appended at
+    // its end, checked contiguous), all below `basicsize` and zeroed by
+    // `alloc_object`; `subtype_dealloc` releases those cells and hands the
+    // payload to the solid base's deallocator.
+    let t = unsafe {
+        alloc_heap_type(
+            meta,
+            name,
+            base_t.layout,
+            basicsize,
+            dictoffset,
+            nslots,
+            slotsoffset,
+            flags,
+            subtype_dealloc,
+            best.clone(),
+            bases.clone(),
+            dict.clone(),
+        )
+    };
     // The new type may reuse the address of a dead one: forget cached lookups.
     vm.type_cache.clear();
     if let Some(q) = qualname.as_ref().and_then(|q| vm.str_of(q).map(str::to_string)) {
@@ -463,25 +472,29 @@ pub(crate) unsafe fn subtype_dealloc(o: NonNull<PyObject>) {
     // SAFETY: `o` is alive until freed below.
     let obj = unsafe { o.as_ref() };
     let ty = obj.ty();
-    if ty.has_flag(TypeFlags::HAS_FINALIZER) && !is_finalized(o) {
+    if ty.has_flag(TypeFlags::HAS_FINALIZER) && !is_finalized(obj) {
         if let Some(vm) = Vm::current() {
-            obj.set_refcnt(1);
-            set_finalized(o);
-            let me = PyRef::from_obj(obj);
-            obj.set_refcnt(1);
+            set_finalized(obj);
+            // SAFETY: the dying object is lent to `__del__` through one
+            // temporary reference (count 1), owned by `me`.
+            let me = unsafe {
+                obj.set_refcnt(1);
+                PyRef::from_raw(o)
+            };
             if let Err(e) = vm.call_special(&me, "__del__", &[]) {
                 let f = vm.lookup_type_str(me.ty(), "__del__");
                 vm.write_unraisable(&e, f.as_ref());
             }
             let rc = obj.refcnt();
+            std::mem::forget(me);
             if rc > 1 {
                 // Resurrected: our temporary reference is the only extra one.
-                obj.set_refcnt(rc - 1);
-                std::mem::forget(me);
+                // SAFETY: `me` was forgotten, so its count is given back here.
+                unsafe { obj.set_refcnt(rc - 1) };
                 return;
             }
-            std::mem::forget(me);
-            obj.set_refcnt(0);
+            // SAFETY: as above; no other reference exists, teardown goes on.
+            unsafe { obj.set_refcnt(0) };
         }
     }
     // SAFETY: `o` is dead; its cells are released once, here.
@@ -491,19 +504,25 @@ pub(crate) unsafe fn subtype_dealloc(o: NonNull<PyObject>) {
     unsafe { (base.dealloc)(o) }
 }
 
-fn gc_prev(o: NonNull<PyObject>) -> &'static std::cell::Cell<usize> {
-    // SAFETY: heap-type instances always have a GC header in front.
-    unsafe { &(*o.as_ptr().cast::<crate::object::GcHead>().sub(1)).prev }
+/// The `prev` word of the GC header in front of `o`, if its type has one.
+fn gc_prev(o: &PyObject) -> Option<&std::cell::Cell<usize>> {
+    if !o.ty().is_gc() {
+        return None;
+    }
+    // SAFETY: `o` is in object memory (see `PyObject`), and instances of a
+    // GC type are allocated with a GC header right in front.
+    Some(unsafe { &(*(o as *const PyObject).cast::<crate::object::GcHead>().sub(1)).prev })
 }
 
 /// Whether `__del__` already ran for this (GC-tracked) object.
-pub(crate) fn is_finalized(o: NonNull<PyObject>) -> bool {
-    gc_prev(o).get() & 1 != 0
+pub(crate) fn is_finalized(o: &PyObject) -> bool {
+    gc_prev(o).is_some_and(|p| p.get() & 1 != 0)
 }
 
-fn set_finalized(o: NonNull<PyObject>) {
-    let p = gc_prev(o);
-    p.set(p.get() | 1);
+fn set_finalized(o: &PyObject) {
+    if let Some(p) = gc_prev(o) {
+        p.set(p.get() | 1);
+    }
 }
 
 // ----- slot wrappers -----
