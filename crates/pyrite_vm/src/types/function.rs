@@ -277,6 +277,21 @@ pub fn bind_builtin(vm: &Vm, d: &PyRef, self_: PyRef) -> PyRef {
     })
 }
 
+/// The `__slots__` cell that member descriptor `m` names in `inst`, which
+/// must be an instance of the declaring class (CPython's `descr_check`).
+fn member_cell<'a>(vm: &Vm, m: &MemberObj, inst: &'a PyRef) -> PyResult<&'a UnsafeCell<Option<PyRef>>> {
+    let owner = crate::types::TypeRef::new(m.objclass.clone());
+    if let Some(c) = owner.as_ref().and_then(|t| t.slot_cell(inst, m.index)) {
+        return Ok(c);
+    }
+    Err(vm.type_error(format!(
+        "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+        vm.str_of(&m.name).unwrap_or("?"),
+        owner.as_ref().map(|t| t.name()).unwrap_or("?"),
+        inst.ty().name()
+    )))
+}
+
 fn init_descriptors(vm: &Vm) {
     vm.set_type_slots(
         &vm.types.getset_descriptor,
@@ -308,7 +323,7 @@ fn init_descriptors(vm: &Vm) {
             descr_get: Some(|vm, d, inst, _| {
                 let m = d.downcast::<MemberObj>().expect("member");
                 let Some(i) = inst else { return Ok(d.clone()) };
-                let cell = i.ty().slot_cell(i, m.index);
+                let cell = member_cell(vm, m, i)?;
                 // SAFETY: short borrow, clone only increments.
                 match unsafe { (*cell.get()).clone() } {
                     Some(v) => Ok(v),
@@ -321,7 +336,7 @@ fn init_descriptors(vm: &Vm) {
             }),
             descr_set: Some(|vm, d, inst, v| {
                 let m = d.downcast::<MemberObj>().expect("member");
-                let cell = inst.ty().slot_cell(inst, m.index);
+                let cell = member_cell(vm, m, inst)?;
                 let deleting = v.is_none();
                 // SAFETY: short borrow; old value dropped after it ends.
                 let old = unsafe { std::mem::replace(&mut *cell.get(), v) };

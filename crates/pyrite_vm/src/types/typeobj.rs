@@ -406,21 +406,40 @@ impl PyType {
     pub fn is_subtype(&self, other: &PyType) -> bool {
         std::ptr::eq(self, other) || self.mro().iter().any(|t| std::ptr::eq(t.as_ptr().cast::<PyType>(), other))
     }
-    /// The value of the `__dict__` slot of an instance, if the type has one.
+    /// Whether `obj` is an instance of this type or of a subtype.
+    #[inline(always)]
+    fn has_instance(&self, obj: &PyObject) -> bool {
+        std::ptr::eq(obj.type_ptr(), self) || obj.ty().is_subtype(self)
+    }
+    /// The `__dict__` cell of `obj`: `None` unless `obj` is an instance of
+    /// this type (or a subtype) and its type has one. The cell is found
+    /// through `obj`'s own type, which describes `obj`'s memory; it stays
+    /// valid while `obj` is alive.
     ///
-    /// Returns a pointer to the slot; valid while `obj` is alive.
+    /// Writing through the cell (`unsafe`, never while a borrow of its
+    /// contents is alive) is only for cells that hold `None` or that a heap
+    /// type added: `module`'s cell is its `dict` field, a plain `PyRef`.
+    #[inline]
     pub fn dict_slot<'a>(&self, obj: &'a PyObject) -> Option<&'a UnsafeCell<Option<PyRef>>> {
-        if self.dictoffset == 0 {
+        let t = obj.ty();
+        if t.dictoffset == 0 || !self.has_instance(obj) {
             return None;
         }
-        // SAFETY: instances of a type with a non-zero dictoffset were allocated
-        // with room for an `Option<PyRef>` at that offset (alloc_object zeroes it).
-        Some(unsafe { &*(obj as *const PyObject).cast::<u8>().add(self.dictoffset).cast::<UnsafeCell<Option<PyRef>>>() })
+        // SAFETY: `obj` is in object memory (see `PyObject`), allocated for its
+        // type, whose non-zero `dictoffset` is that of an `Option<PyRef>` cell
+        // every instance has (`TypeLayoutToken`; `__class__` assignment keeps it).
+        Some(unsafe { &*(obj as *const PyObject).cast::<u8>().add(t.dictoffset).cast::<UnsafeCell<Option<PyRef>>>() })
     }
-    /// The `i`-th `__slots__` value cell of an instance.
-    pub fn slot_cell<'a>(&self, obj: &'a PyObject, i: usize) -> &'a UnsafeCell<Option<PyRef>> {
-        assert!(i < self.nslots);
-        // SAFETY: instances have `nslots` zero-initialised cells at `slotsoffset`.
-        unsafe { &*(obj as *const PyObject).cast::<u8>().add(self.slotsoffset + 8 * i).cast::<UnsafeCell<Option<PyRef>>>() }
+    /// The `i`-th `__slots__` value cell of `obj`: `None` unless `obj` is an
+    /// instance of this type (or a subtype) whose type has that many cells.
+    /// Found through `obj`'s own type; valid while `obj` is alive.
+    pub fn slot_cell<'a>(&self, obj: &'a PyObject, i: usize) -> Option<&'a UnsafeCell<Option<PyRef>>> {
+        let t = obj.ty();
+        if i >= t.nslots || !self.has_instance(obj) {
+            return None;
+        }
+        // SAFETY: as in `dict_slot`: instances of `t` have `nslots`
+        // zero-initialised cells, 8 bytes apart, from `slotsoffset`.
+        Some(unsafe { &*(obj as *const PyObject).cast::<u8>().add(t.slotsoffset + 8 * i).cast::<UnsafeCell<Option<PyRef>>>() })
     }
 }

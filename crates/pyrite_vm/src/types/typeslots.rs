@@ -448,9 +448,11 @@ pub(crate) unsafe fn clear_instance_cells(o: NonNull<PyObject>) -> TypeRef {
     let ty = obj.ty();
     let base = solid_base(ty);
     for i in 0..ty.nslots {
-        // SAFETY: dead object; each cell is taken once.
-        let v = unsafe { (*ty.slot_cell(obj, i).get()).take() };
-        drop(v);
+        if let Some(c) = ty.slot_cell(obj, i) {
+            // SAFETY: dead object; each cell is taken once, nothing borrows it.
+            let v = unsafe { (*c.get()).take() };
+            drop(v);
+        }
     }
     if ty.dictoffset != 0 && ty.dictoffset >= base.basicsize {
         if let Some(slot) = ty.dict_slot(obj) {
