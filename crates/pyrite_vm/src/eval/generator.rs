@@ -37,9 +37,7 @@ unsafe impl crate::object::PyPayload for GeneratorObj {
 impl Drop for GeneratorObj {
     fn drop(&mut self) {
         if let Some(frame) = self.frame.get_mut().take() {
-            if let Some(vm) = Vm::current() {
-                super::release_frame(vm, *frame);
-            }
+            Vm::with_current(|vm| super::release_frame(vm, *frame));
         }
     }
 }
@@ -228,7 +226,7 @@ pub(crate) unsafe fn gen_dealloc(o: std::ptr::NonNull<PyObject>) {
     // SAFETY: short borrow to test for a suspended frame.
     let suspended = g.started.get() && unsafe { (*g.frame.get()).is_some() };
     if suspended {
-        if let Some(vm) = Vm::current() {
+        let resurrected = Vm::with_current(|vm| {
             // SAFETY: the dying generator is lent to `close()` through one
             // temporary reference (count 1), owned by `me`.
             let me = unsafe {
@@ -240,13 +238,14 @@ pub(crate) unsafe fn gen_dealloc(o: std::ptr::NonNull<PyObject>) {
             }
             let rc = obj.refcnt();
             std::mem::forget(me);
-            if rc > 1 {
-                // SAFETY: resurrected; `me` was forgotten, its count is given back.
-                unsafe { obj.set_refcnt(rc - 1) };
-                return;
-            }
-            // SAFETY: as above; no other reference exists, teardown goes on.
-            unsafe { obj.set_refcnt(0) };
+            // SAFETY: `me` was forgotten, so its count is given back: what is
+            // left belongs to whoever resurrected the generator (0: nobody,
+            // the teardown goes on).
+            unsafe { obj.set_refcnt(rc - 1) };
+            rc > 1
+        });
+        if resurrected == Some(true) {
+            return;
         }
     }
     // SAFETY: dead generator allocated as a GeneratorObj.

@@ -1292,7 +1292,7 @@ pub(crate) fn init(vm: &Vm) {
 /// A fresh interpreter with the number types initialised (idempotent with
 /// the bootstrap's own call of the init functions).
 #[cfg(test)]
-pub(crate) fn test_vm() -> Box<Vm> {
+pub(crate) fn test_vm() -> crate::vm::VmBox {
     let vm = Vm::new();
     init(&vm);
     crate::types::bool::init(&vm);

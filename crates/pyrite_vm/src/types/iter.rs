@@ -990,7 +990,7 @@ pub(crate) mod testutil {
 
     /// A fresh interpreter; ints get minimal repr/hash slots if the int
     /// module has not installed its own yet.
-    pub(crate) fn vm() -> Box<Vm> {
+    pub(crate) fn vm() -> crate::vm::VmBox {
         let vm = Vm::new();
         let t = &vm.types.int;
         if t.slots().hash.is_none() || t.slots().repr.is_none() {

@@ -32,13 +32,13 @@ use super::typeobj::{Layout, PyType, TypeFlags};
 use super::{dealloc_payload, new_static_type, set_type_dict, TypeRef};
 use crate::eval::generator::GeneratorObj;
 use crate::object::{alloc_object, PyPayload, PyRef};
-use crate::vm::{ExcTypes, Types, Vm, NSMALL_NEG, NSMALL_POS};
+use crate::vm::{ExcTypes, Types, Vm, VmBox, NSMALL_NEG, NSMALL_POS};
 
 const GC: u32 = TypeFlags::HAVE_GC;
 const BASE: u32 = TypeFlags::BASETYPE;
 
 /// Create every builtin type, the singletons and the core modules.
-pub(crate) fn bootstrap() -> Box<Vm> {
+pub(crate) fn bootstrap() -> VmBox {
     crate::object::configure_allocator();
     // SAFETY (every `new_static_type` below): the layout is the payload
     // struct's own tag, the size its size, the deallocator drops that payload
@@ -265,7 +265,7 @@ pub(crate) fn bootstrap() -> Box<Vm> {
     let modules = alloc_object(&types.dict, |ob| DictObj { ob, table: Default::default() });
     let builtins = alloc_object(&types.dict, |ob| DictObj { ob, table: Default::default() });
 
-    let vm = Box::new(Vm {
+    let vm = VmBox::new(Vm {
         types,
         exc,
         none,
@@ -289,6 +289,7 @@ pub(crate) fn bootstrap() -> Box<Vm> {
         frame_arena: RefCell::new(crate::eval::frame::FrameArena::new()),
         handled: RefCell::new(None),
         type_cache: Default::default(),
+        current_users: Cell::new(0),
     });
     vm.enter();
     init_types(&vm, &all);

@@ -475,7 +475,7 @@ pub(crate) unsafe fn subtype_dealloc(o: NonNull<PyObject>) {
     let obj = unsafe { o.as_ref() };
     let ty = obj.ty();
     if ty.has_flag(TypeFlags::HAS_FINALIZER) && !is_finalized(obj) {
-        if let Some(vm) = Vm::current() {
+        let resurrected = Vm::with_current(|vm| {
             set_finalized(obj);
             // SAFETY: the dying object is lent to `__del__` through one
             // temporary reference (count 1), owned by `me`.
@@ -489,14 +489,14 @@ pub(crate) unsafe fn subtype_dealloc(o: NonNull<PyObject>) {
             }
             let rc = obj.refcnt();
             std::mem::forget(me);
-            if rc > 1 {
-                // Resurrected: our temporary reference is the only extra one.
-                // SAFETY: `me` was forgotten, so its count is given back here.
-                unsafe { obj.set_refcnt(rc - 1) };
-                return;
-            }
-            // SAFETY: as above; no other reference exists, teardown goes on.
-            unsafe { obj.set_refcnt(0) };
+            // SAFETY: `me` was forgotten, so its count is given back: what is
+            // left belongs to whoever resurrected the object (0: nobody, the
+            // teardown goes on).
+            unsafe { obj.set_refcnt(rc - 1) };
+            rc > 1
+        });
+        if resurrected == Some(true) {
+            return;
         }
     }
     // SAFETY: `o` is dead; its cells are released once, here.
