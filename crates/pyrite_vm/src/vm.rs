@@ -170,8 +170,8 @@ pub struct Vm {
     pub recursion_limit: Cell<u32>,
     /// Containers whose repr is in progress (addresses).
     pub repr_stack: RefCell<Vec<usize>>,
-    /// The executing frames, innermost last (for `globals()`, `super()`, tracebacks).
-    pub frames: RefCell<Vec<*const crate::eval::frame::Frame>>,
+    /// The executing frames, innermost last (for `globals()`, `locals()`, `super()`).
+    pub(crate) frames: crate::eval::frame::FrameStack,
     /// Recycled frame storage.
     pub frame_arena: RefCell<crate::eval::frame::FrameArena>,
     /// The exception currently being handled (`sys.exc_info()`).

@@ -127,8 +127,7 @@ fn resume(vm: &Vm, g: &PyRef, value: Option<PyRef>, exc: Option<PyErr>) -> PyRes
 /// any: the frame stopped at the `RESUME 2` that follows a yield-from's
 /// `YIELD_VALUE`, with the delegate on top of its stack.
 fn delegate(frame: &Frame) -> Option<PyRef> {
-    // SAFETY: code of a frame is a CodeObj.
-    let code = unsafe { frame.code.downcast_unchecked::<crate::types::code::CodeObj>() };
+    let code = frame.code.downcast::<crate::types::code::CodeObj>()?;
     let ins = code.code.instructions.get(frame.ip)?;
     if ins.op == Opcode::RESUME && ins.arg >= 2 {
         frame.stack.last().cloned().flatten()
@@ -181,8 +180,7 @@ fn throw_into(vm: &Vm, frame: &mut Frame, e: PyErr) -> PyResult<Outcome> {
 /// The delegate of a `yield from` finished with `v`: leave the SEND loop as
 /// SEND itself does (replace the delegate by `v`, jump past the loop).
 fn finish_yield_from(vm: &Vm, frame: &mut Frame, v: PyRef) -> PyResult<Outcome> {
-    // SAFETY: code of a frame is a CodeObj.
-    let code = unsafe { frame.code.downcast_unchecked::<crate::types::code::CodeObj>() };
+    let code = frame.code.downcast::<crate::types::code::CodeObj>().expect("frame of a code object");
     // Layout: SEND target; YIELD_VALUE; RESUME 2 (ip); JUMP_BACKWARD_NO_INTERRUPT.
     let send_at = frame.ip.saturating_sub(2);
     let jump = code.code.full_arg(send_at) as usize;

@@ -285,7 +285,7 @@ pub(crate) fn bootstrap() -> VmBox {
         recursion_depth: Cell::new(0),
         recursion_limit: Cell::new(1000),
         repr_stack: RefCell::new(Vec::new()),
-        frames: RefCell::new(Vec::new()),
+        frames: Default::default(),
         frame_arena: RefCell::new(crate::eval::frame::FrameArena::new()),
         handled: RefCell::new(None),
         type_cache: Default::default(),
