@@ -28,8 +28,7 @@ impl Vm {
 
     fn lookup_type_uncached(&self, ty: &PyType, name: &PyRef) -> Option<PyRef> {
         for t in ty.mro() {
-            // SAFETY: MRO entries are type objects.
-            let t = unsafe { t.downcast_unchecked::<PyType>() };
+            let Some(t) = t.downcast::<PyType>() else { continue };
             if let Some(d) = t.dict().downcast::<DictObj>() {
                 if let Ok(Some(v)) = d.get_item(self, name) {
                     return Some(v);

@@ -292,6 +292,21 @@ fn member_cell<'a>(vm: &Vm, m: &MemberObj, inst: &'a PyRef) -> PyResult<&'a Unsa
     )))
 }
 
+/// A getset descriptor only applies to instances of the class that defines
+/// it (CPython's `descr_check`): its getter and setter may rely on the layout.
+fn getset_check(vm: &Vm, g: &GetSetObj, inst: &PyRef) -> PyResult<()> {
+    let owner = crate::types::TypeRef::new(g.objclass.clone());
+    match &owner {
+        Some(t) if std::ptr::eq(inst.type_ptr(), &**t) || inst.ty().is_subtype(t) => Ok(()),
+        _ => Err(vm.type_error(format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            g.name,
+            owner.as_ref().map(|t| t.name()).unwrap_or("?"),
+            inst.ty().name()
+        ))),
+    }
+}
+
 fn init_descriptors(vm: &Vm) {
     vm.set_type_slots(
         &vm.types.getset_descriptor,
@@ -299,12 +314,16 @@ fn init_descriptors(vm: &Vm) {
             descr_get: Some(|vm, d, inst, _| {
                 let g = d.downcast::<GetSetObj>().expect("getset");
                 match inst {
-                    Some(i) => (g.get)(vm, i),
+                    Some(i) => {
+                        getset_check(vm, g, i)?;
+                        (g.get)(vm, i)
+                    }
                     _ => Ok(d.clone()),
                 }
             }),
             descr_set: Some(|vm, d, inst, v| {
                 let g = d.downcast::<GetSetObj>().expect("getset");
+                getset_check(vm, g, inst)?;
                 match g.set {
                     Some(s) => s(vm, inst, v),
                     None => Err(vm.attribute_error(format!(

@@ -42,9 +42,10 @@ pub(crate) fn init(vm: &Vm) {
     vm.add_method(t, "__subclasscheck__", type_subclasscheck);
 }
 
+/// `o` as a type object (the slots and getsets of `type` are only called on
+/// type objects: getset descriptors check their instance).
 fn as_type(o: &PyRef) -> &PyType {
-    // SAFETY: only used on objects whose type's layout is Type (slots of `type`).
-    unsafe { o.downcast_unchecked::<PyType>() }
+    o.downcast::<PyType>().expect("a type object")
 }
 
 /// `type.__call__`: `cls(*args)` → `__new__` then `__init__`; `type(x)` → its type.
