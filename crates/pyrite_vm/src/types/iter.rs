@@ -193,11 +193,12 @@ pub(crate) fn cell_set(c: &UnsafeCell<Option<PyRef>>, v: Option<PyRef>) {
     drop(old);
 }
 
-/// Visit the object in an `UnsafeCell<Option<PyRef>>` (GC traverse).
+/// Visit the object in an `UnsafeCell<Option<PyRef>>` (GC traverse). The
+/// visitor gets a new reference, not a borrow of the cell, so it may do
+/// anything, the cell included.
 pub(crate) fn cell_visit(c: &UnsafeCell<Option<PyRef>>, visit: &mut dyn FnMut(&PyObject)) {
-    // SAFETY: the visitor runs no Python code and does not touch the cell.
-    if let Some(o) = unsafe { &*c.get() } {
-        visit(o);
+    if let Some(o) = cell_get(c) {
+        visit(&o);
     }
 }
 
@@ -495,8 +496,9 @@ fn enumerate_next(vm: &Vm, o: &PyRef) -> PyResult<Option<PyRef>> {
 fn enumerate_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     if let Some(e) = o.downcast::<EnumerateObj>() {
         visit(&e.iter);
-        // SAFETY: the visitor runs no Python code.
-        visit(unsafe { &*e.count.get() });
+        // SAFETY: short borrow, cloning only increments.
+        let count = unsafe { (*e.count.get()).clone() };
+        visit(&count);
     }
 }
 
