@@ -124,20 +124,29 @@ pub(crate) unsafe fn new_static_type(
         dict: UnsafeCell::new(None),
         slots: UnsafeCell::new(base.map(|b| *b.slots()).unwrap_or_default()),
         version: Cell::new(0),
+        retired_names: UnsafeCell::new(Vec::new()),
         // SAFETY: the layout fields are the caller's (contract); the value
         // goes straight to `alloc_type_object`.
         token: unsafe { typeobj::TypeLayoutToken::new() },
     });
     let t = TypeRef::new(r).expect("allocated a type");
     mro.insert(0, t.as_ref().clone());
-    t.set_mro(mro);
+    // SAFETY: the type was just created: nothing borrows its MRO.
+    unsafe { t.set_mro(mro) };
     t
 }
 
-/// Install the dict of a type created before `dict` existed.
+/// Install the dict of a type created before `dict` existed (once: a type
+/// that has its dict keeps it, since `dict()` hands out borrows of it).
 pub(crate) fn set_type_dict(t: &PyType, d: PyRef) {
-    // SAFETY: only called during bootstrap, before Python code runs.
-    unsafe { *t.dict.get() = Some(d) }
+    // SAFETY: short borrow; the field is only written while it is `None`,
+    // and `dict()` borrows nothing then (it panics).
+    unsafe {
+        let slot = &mut *t.dict.get();
+        if slot.is_none() {
+            *slot = Some(d);
+        }
+    }
 }
 
 /// Inherit the slots of `base` into a slot table where they are unset.

@@ -55,7 +55,8 @@ pub(crate) fn bootstrap() -> VmBox {
         new_static_type(Some(&type_), "object", Layout::Object, size_of::<ObjectObj>(), None, BASE, dealloc_payload::<ObjectObj>, 0)
     };
     type_.set_bases(Some(object.as_ref().clone()), vec![object.as_ref().clone()]);
-    type_.set_mro(vec![type_.as_ref().clone(), object.as_ref().clone()]);
+    // SAFETY: bootstrap: nothing borrows the MRO of `type` yet.
+    unsafe { type_.set_mro(vec![type_.as_ref().clone(), object.as_ref().clone()]) };
     let mut all: Vec<TypeRef> = vec![type_.clone(), object.clone()];
 
     macro_rules! ty {
@@ -354,6 +355,7 @@ pub(crate) unsafe fn alloc_heap_type(
         dict: UnsafeCell::new(Some(dict)),
         slots: UnsafeCell::new(Default::default()),
         version: Cell::new(0),
+        retired_names: UnsafeCell::new(Vec::new()),
         // SAFETY: the layout fields are the caller's (contract); the value
         // goes straight to `alloc_object`.
         token: unsafe { super::typeobj::TypeLayoutToken::new() },

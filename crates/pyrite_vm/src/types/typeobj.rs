@@ -272,6 +272,9 @@ pub struct PyType {
     pub(crate) slots: UnsafeCell<Slots>,
     /// Bumped whenever the type or a base changes (attribute caches check it).
     pub(crate) version: Cell<u32>,
+    /// Former names and qualnames, kept until the type is freed because
+    /// `name()` borrows may outlive a rename.
+    pub(crate) retired_names: UnsafeCell<Vec<String>>,
     /// Building a `PyType` is `unsafe`: see [`TypeLayoutToken::new`].
     pub(crate) token: TypeLayoutToken,
 }
@@ -312,26 +315,34 @@ impl PyType {
         // object's; `ObjHeader` is a transparent `PyObject`.
         unsafe { &*(self as *const PyType).cast::<PyObject>() }
     }
-    /// `__name__`.
+    /// `__name__`. The text stays valid as long as the type, even if the
+    /// class is renamed meanwhile (Python code may run while it is borrowed).
     pub fn name(&self) -> &str {
-        // SAFETY: the name is replaced only by `set_name`, which never runs
-        // while a borrow handed out here is alive (no Python code runs in between).
-        unsafe { &*self.name.get() }
+        // SAFETY: a short borrow of the field to reach the text, which lives
+        // in its own heap buffer: `set_name` moves the old `String` (not its
+        // buffer) into `retired_names`, freed only with the type.
+        unsafe { (*self.name.get()).as_str() }
     }
     /// Set `__name__`.
     pub(crate) fn set_name(&self, n: String) {
-        // SAFETY: see `name`.
-        unsafe { *self.name.get() = n }
+        // SAFETY: short borrows; no `&String` is handed out (see `name`).
+        unsafe {
+            let old = std::mem::replace(&mut *self.name.get(), n);
+            (*self.retired_names.get()).push(old);
+        }
     }
-    /// `__qualname__`.
+    /// `__qualname__` (valid as long as the type, as [`PyType::name`]).
     pub fn qualname(&self) -> &str {
         // SAFETY: see `name`.
-        unsafe { &*self.qualname.get() }
+        unsafe { (*self.qualname.get()).as_str() }
     }
     /// Set `__qualname__`.
     pub(crate) fn set_qualname(&self, n: String) {
-        // SAFETY: see `name`.
-        unsafe { *self.qualname.get() = n }
+        // SAFETY: see `set_name`.
+        unsafe {
+            let old = std::mem::replace(&mut *self.qualname.get(), n);
+            (*self.retired_names.get()).push(old);
+        }
     }
     /// Flag test.
     #[inline(always)]
@@ -384,14 +395,19 @@ impl PyType {
         // SAFETY: see `base`.
         unsafe { (*self.bases.get()).clone() }
     }
-    /// `__mro__`, borrowed. Do not call Python code while holding it.
+    /// `__mro__`, borrowed.
     pub fn mro(&self) -> &[PyRef] {
-        // SAFETY: the MRO is replaced only during type creation.
+        // SAFETY: the MRO is only replaced by `set_mro`, whose contract is
+        // that no borrow handed out here is alive.
         unsafe { &*self.mro.get() }
     }
     /// Set the MRO.
-    pub(crate) fn set_mro(&self, mro: Vec<PyRef>) {
-        // SAFETY: see `mro`.
+    ///
+    /// # Safety
+    /// No borrow of the old MRO ([`PyType::mro`]) may be alive: call it while
+    /// creating the type, before anything else can see it.
+    pub(crate) unsafe fn set_mro(&self, mro: Vec<PyRef>) {
+        // SAFETY: by the caller's contract.
         unsafe { *self.mro.get() = mro }
     }
     /// Set base and bases.

@@ -382,7 +382,9 @@ pub fn new_class(
     }
     let mut mro = vec![t.as_ref().clone()];
     mro.extend(mro_tail);
-    t.set_mro(mro);
+    // SAFETY: the class was just created and has escaped nowhere yet: nothing
+    // borrows its MRO.
+    unsafe { t.set_mro(mro) };
     for (i, m) in members.iter().enumerate() {
         let index = base_t.nslots + i;
         let md = alloc_object(&vm.types.member_descriptor, |ob| MemberObj {
