@@ -982,10 +982,8 @@ fn load_method(vm: &Vm, o: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
     if !is_method {
         return Ok(None);
     }
-    if let Some(slot) = ty.dict_slot(o) {
-        // SAFETY: short borrow to clone the dict reference.
-        let d = unsafe { (*slot.get()).clone() };
-        if let Some(d) = d.as_ref().and_then(|d| d.downcast::<DictObj>()) {
+    if let Some(d) = ty.dict_of(o) {
+        if let Some(d) = d.downcast::<DictObj>() {
             if d.get_item(vm, name)?.is_some() {
                 return Ok(None);
             }

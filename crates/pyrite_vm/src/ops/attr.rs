@@ -128,11 +128,16 @@ impl Vm {
 
     /// The instance dict of `o`, created on demand (`None` if the type has no dict slot).
     pub fn instance_dict(&self, o: &PyRef) -> Option<PyRef> {
-        let slot = o.ty().dict_slot(o)?;
-        // SAFETY: short borrow of the dict slot; creating a dict runs no Python code.
+        let ty = o.ty();
+        if let Some(d) = ty.dict_of(o) {
+            return Some(d);
+        }
+        let slot = ty.dict_slot(o)?;
+        let d = self.new_dict();
+        // SAFETY: short borrow of the (empty) dict slot: nothing is dropped.
         unsafe {
             if (*slot.get()).is_none() {
-                *slot.get() = Some(self.new_dict());
+                *slot.get() = Some(d);
             }
             (*slot.get()).clone()
         }
@@ -152,14 +157,10 @@ pub fn generic_getattr(vm: &Vm, o: &PyRef, name: &PyRef) -> PyResult {
             return g(vm, a, Some(o), &vm.type_of(o).into_ref());
         }
     }
-    if let Some(slot) = ty.dict_slot(o) {
-        // SAFETY: short borrow of the slot to clone the dict reference.
-        let d = unsafe { (*slot.get()).clone() };
-        if let Some(d) = d {
-            if let Some(d) = d.downcast::<DictObj>() {
-                if let Some(v) = d.get_item(vm, name)? {
-                    return Ok(v);
-                }
+    if let Some(d) = ty.dict_of(o) {
+        if let Some(d) = d.downcast::<DictObj>() {
+            if let Some(v) = d.get_item(vm, name)? {
+                return Ok(v);
             }
         }
     }

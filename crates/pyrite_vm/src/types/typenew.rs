@@ -45,8 +45,8 @@ pub(crate) fn bootstrap() -> VmBox {
     // (`dealloc_payload::<T>` or the payload's own freelist or finalizing
     // deallocator), and a non-zero dict offset is that of the payload's
     // `dict` field: an `UnsafeCell<Option<PyRef>>` (function, exceptions) or,
-    // for `module`, a `PyRef` that is never `None`, so nothing writes it
-    // through the cell (see `PyType::dict_slot`).
+    // for `module`, a `PyRef`, only ever read through the cell (`dict_slot`,
+    // the writable cell, is `None` for modules).
     let type_ = unsafe {
         new_static_type(None, "type", Layout::Type, size_of::<PyType>(), None, GC | BASE, dealloc_payload::<PyType>, 0)
     };

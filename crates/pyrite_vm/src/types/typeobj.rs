@@ -294,7 +294,9 @@ impl TypeLayoutToken {
     /// - `dealloc` frees exactly such instances;
     /// - a non-zero `dictoffset` is the offset of an `UnsafeCell<Option<PyRef>>`
     ///   that every instance has below `basicsize`: a field of `T`, or a cell
-    ///   of the zero-initialised area past `size_of::<T>()`;
+    ///   of the zero-initialised area past `size_of::<T>()` (for the layout
+    ///   `Module` only, the module's `dict` field, a `PyRef`, which is only
+    ///   read through it: see `PyType::dict_slot`);
     /// - likewise the `nslots` cells at `slotsoffset` (8 bytes apart), which
     ///   lie in that zero-initialised area.
     pub unsafe fn new() -> Self {
@@ -427,16 +429,11 @@ impl PyType {
     fn has_instance(&self, obj: &PyObject) -> bool {
         std::ptr::eq(obj.type_ptr(), self) || obj.ty().is_subtype(self)
     }
-    /// The `__dict__` cell of `obj`: `None` unless `obj` is an instance of
-    /// this type (or a subtype) and its type has one. The cell is found
-    /// through `obj`'s own type, which describes `obj`'s memory; it stays
-    /// valid while `obj` is alive.
-    ///
-    /// Writing through the cell (`unsafe`, never while a borrow of its
-    /// contents is alive) is only for cells that hold `None` or that a heap
-    /// type added: `module`'s cell is its `dict` field, a plain `PyRef`.
+    /// Where `obj`'s `__dict__` reference is, if `obj` is an instance of this
+    /// type (or a subtype) and its type has one: found through `obj`'s own
+    /// type, which describes `obj`'s memory; valid while `obj` is alive.
     #[inline]
-    pub fn dict_slot<'a>(&self, obj: &'a PyObject) -> Option<&'a UnsafeCell<Option<PyRef>>> {
+    fn dict_cell<'a>(&self, obj: &'a PyObject) -> Option<&'a UnsafeCell<Option<PyRef>>> {
         let t = obj.ty();
         if t.dictoffset == 0 || !self.has_instance(obj) {
             return None;
@@ -445,6 +442,27 @@ impl PyType {
         // type, whose non-zero `dictoffset` is that of an `Option<PyRef>` cell
         // every instance has (`TypeLayoutToken`; `__class__` assignment keeps it).
         Some(unsafe { &*(obj as *const PyObject).cast::<u8>().add(t.dictoffset).cast::<UnsafeCell<Option<PyRef>>>() })
+    }
+    /// The `__dict__` of `obj` (a new reference), if it is an instance of
+    /// this type (or a subtype) and has one.
+    #[inline]
+    pub fn dict_of(&self, obj: &PyObject) -> Option<PyRef> {
+        let c = self.dict_cell(obj)?;
+        // SAFETY: a short read and a clone; the cell is only written through
+        // `dict_slot`, never while borrowed.
+        unsafe { (*c.get()).clone() }
+    }
+    /// The writable `__dict__` cell of `obj`: `None` unless `obj` is an
+    /// instance of this type (or a subtype) whose type has one, and for a
+    /// module, whose dict is fixed (its cell is the module's `dict` field, a
+    /// plain `PyRef` that `module_dict` lends out). Write through it only
+    /// with no borrow of its contents alive, and drop the old value after.
+    #[inline]
+    pub fn dict_slot<'a>(&self, obj: &'a PyObject) -> Option<&'a UnsafeCell<Option<PyRef>>> {
+        if obj.ty().layout == Layout::Module {
+            return None;
+        }
+        self.dict_cell(obj)
     }
     /// The `i`-th `__slots__` value cell of `obj`: `None` unless `obj` is an
     /// instance of this type (or a subtype) whose type has that many cells.
