@@ -21,9 +21,10 @@ use crate::types::typeobj::PyType;
 #[repr(C)]
 pub struct GcHead {
     /// Next object in the generation list (0 when untracked).
-    pub next: Cell<usize>,
-    /// Previous object in the generation list, plus flag bits.
-    pub prev: Cell<usize>,
+    pub(super) next: Cell<usize>,
+    /// Previous object in the generation list, plus flag bits. Private to
+    /// the object module: the list links are raw addresses it trusts.
+    pub(super) prev: Cell<usize>,
 }
 
 /// Size of the GC header in bytes.

@@ -97,6 +97,31 @@ pub(super) fn unlink(h: &GcHead) {
     h.prev.set(h.prev.get() & FLAGS);
 }
 
+/// `prev` flag: `__del__` already ran (PEP 442).
+const FINALIZED: usize = 0b01;
+
+/// The GC header in front of `o`, if its type has one.
+fn gc_head_of(o: &PyObject) -> Option<&GcHead> {
+    if !o.ty().is_gc() {
+        return None;
+    }
+    // SAFETY: `o` is in object memory (see `PyObject`), and instances of a
+    // GC type are allocated with a GC header right in front.
+    Some(unsafe { gc_head(NonNull::from(o)) })
+}
+
+/// Whether `__del__` already ran for this object (false without a GC header).
+pub fn is_finalized(o: &PyObject) -> bool {
+    gc_head_of(o).is_some_and(|h| h.prev.get() & FINALIZED != 0)
+}
+
+/// Record that `__del__` ran for this object (nothing without a GC header).
+pub fn set_finalized(o: &PyObject) {
+    if let Some(h) = gc_head_of(o) {
+        h.prev.set(h.prev.get() | FINALIZED);
+    }
+}
+
 /// Whether a container is being torn down (its memory belongs to the teardown).
 pub(super) fn is_collecting(h: &GcHead) -> bool {
     h.prev.get() & COLLECTING != 0

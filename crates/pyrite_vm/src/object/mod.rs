@@ -31,6 +31,6 @@ mod trashcan;
 pub use alloc::{alloc_object, alloc_type_object, configure_allocator, free_object_memory, write_malloc_stats, GcHead};
 pub use freelist::{dict_dealloc, float_dealloc, list_dealloc, new_dict, new_float, new_list, write_freelist_stats};
 pub use header::{ObjHeader, PyObject};
-pub use live::release_all_objects;
+pub use live::{is_finalized, release_all_objects, set_finalized};
 pub use pyref::{PyPayload, PyRef};
 pub(crate) use trashcan::dealloc;

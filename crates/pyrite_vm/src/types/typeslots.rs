@@ -509,26 +509,7 @@ pub(crate) unsafe fn subtype_dealloc(o: NonNull<PyObject>) {
     unsafe { (base.dealloc)(o) }
 }
 
-/// The `prev` word of the GC header in front of `o`, if its type has one.
-fn gc_prev(o: &PyObject) -> Option<&std::cell::Cell<usize>> {
-    if !o.ty().is_gc() {
-        return None;
-    }
-    // SAFETY: `o` is in object memory (see `PyObject`), and instances of a
-    // GC type are allocated with a GC header right in front.
-    Some(unsafe { &(*(o as *const PyObject).cast::<crate::object::GcHead>().sub(1)).prev })
-}
-
-/// Whether `__del__` already ran for this (GC-tracked) object.
-pub(crate) fn is_finalized(o: &PyObject) -> bool {
-    gc_prev(o).is_some_and(|p| p.get() & 1 != 0)
-}
-
-fn set_finalized(o: &PyObject) {
-    if let Some(p) = gc_prev(o) {
-        p.set(p.get() | 1);
-    }
-}
+use crate::object::{is_finalized, set_finalized};
 
 // ----- slot wrappers -----
 
