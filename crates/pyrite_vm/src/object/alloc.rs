@@ -146,7 +146,9 @@ pub(super) unsafe fn raw_free(p: NonNull<u8>, size: usize) {
 /// Panics if `ty`'s instances are not `T`s (layout tag, size): every object
 /// of a type with layout `T::LAYOUT` must be a `T` for `downcast` to be sound.
 pub fn alloc_object<T: PyPayload>(ty: &PyType, make: impl FnOnce(ObjHeader) -> T) -> PyRef {
-    assert!(ty.layout == T::LAYOUT && ty.basicsize >= std::mem::size_of::<T>(), "type does not describe this payload");
+    if ty.layout != T::LAYOUT || ty.basicsize < std::mem::size_of::<T>() {
+        wrong_payload(ty);
+    }
     // Compile time, per payload type: pool blocks are only OBJ_ALIGN-aligned.
     const { assert!(std::mem::align_of::<T>() <= OBJ_ALIGN, "object payload over-aligned for the allocator") };
     let gc = ty.is_gc();
@@ -157,11 +159,11 @@ pub fn alloc_object<T: PyPayload>(ty: &PyType, make: impl FnOnce(ObjHeader) -> T
     // object fit inside it.
     let obj = unsafe { if gc { base.as_ptr().add(GC_HEAD_SIZE) } else { base.as_ptr() } };
     let ty_ptr = NonNull::from(ty);
-    // Built before the block is linked anywhere: if `make` panics, the block
-    // is merely leaked.
-    let value = make(ObjHeader::new(ty_ptr));
-    // SAFETY: as above; the memory is initialised before the reference is made.
+    // SAFETY: as above; the memory is initialised before the reference is
+    // made. The payload is built before the block is linked into the live
+    // list: if `make` panics, the block is merely leaked.
     unsafe {
+        obj.cast::<T>().write(make(ObjHeader::new(ty_ptr)));
         if gc {
             super::live::init_head(base.as_ptr().cast::<GcHead>());
         }
@@ -169,7 +171,6 @@ pub fn alloc_object<T: PyPayload>(ty: &PyType, make: impl FnOnce(ObjHeader) -> T
         if extra > 0 {
             std::ptr::write_bytes(obj.add(std::mem::size_of::<T>()), 0, extra);
         }
-        obj.cast::<T>().write(value);
         if ty.is_heap() {
             // The instance's reference to its (live) type.
             ty.as_object().incref();
@@ -213,6 +214,12 @@ pub unsafe fn free_object_memory(o: NonNull<PyObject>) {
             raw_free(NonNull::new_unchecked(base), total);
         }
     }
+}
+
+#[cold]
+#[inline(never)]
+fn wrong_payload(ty: &PyType) -> ! {
+    panic!("type {} does not describe this payload", ty.name())
 }
 
 /// Allocate a builtin type object, whose type is `meta` or, when `meta` is

@@ -126,36 +126,53 @@ thread_local! {
 }
 
 /// Build a `T` of static type `ty` on a block from `list`, or from the
-/// allocator when the list is empty. Panics if `ty` is not the exact builtin
-/// type the list serves (a block only fits that type's instances).
+/// allocator when the list is empty. Panics if `ty` is not a builtin type
+/// whose instances are exactly a `T` (with a GC header iff `GC`): a block
+/// only fits such an instance.
+///
+/// # Safety
+/// `list` keeps blocks of `size_of::<T>()` bytes, with a GC header in front
+/// iff `GC` (it is the list of `T`'s builtin type).
 #[inline(always)]
-fn alloc_from<T: PyPayload>(list: &'static LocalKey<FreeList>, ty: &PyType, make: impl FnOnce(ObjHeader) -> T) -> PyRef {
-    let fits = ty.layout == T::LAYOUT && !ty.is_heap() && ty.basicsize == size_of::<T>();
-    let block = list.with(|l| {
-        assert!(fits && l.size == ty.basicsize && l.gc == ty.is_gc(), "freelist used for another type");
-        l.pop()
-    });
-    match block {
+unsafe fn alloc_from<T: PyPayload, const GC: bool>(
+    list: &'static LocalKey<FreeList>,
+    ty: &PyType,
+    make: impl FnOnce(ObjHeader) -> T,
+) -> PyRef {
+    use crate::types::typeobj::TypeFlags;
+    let kind = ty.flags.get() & (TypeFlags::HEAPTYPE | TypeFlags::HAVE_GC);
+    let fits = ty.layout == T::LAYOUT && ty.basicsize == size_of::<T>() && kind == if GC { TypeFlags::HAVE_GC } else { 0 };
+    if !fits {
+        wrong_type();
+    }
+    debug_assert!(list.with(|l| l.size == size_of::<T>() && l.gc == GC));
+    match list.with(FreeList::pop) {
         Some(p) => {
-            // Built before the block is linked anywhere: if `make` panics,
-            // the block is merely leaked.
-            let value = make(ObjHeader::new(NonNull::from(ty)));
-            // SAFETY: the block came from `alloc_object` for this very type (only
-            // exact instances are pushed, and `ty` is that type: checked above),
-            // so it has room for a `T` (and, for a container, its untracked GC
-            // header in front) and is suitably aligned; it is initialised here
-            // before any use.
+            // SAFETY: the block came from `alloc_object` for an exact instance
+            // of a builtin type whose instances are `T`s, with a GC header iff
+            // `GC` (contract), as `ty`'s are (checked above), so it has room
+            // for a `T` (and, for a container, its untracked GC header in
+            // front) and is suitably aligned; it is initialised here before
+            // any use.
+            // The payload is built before the block is linked anywhere: if
+            // `make` panics, the block is merely leaked.
             unsafe {
-                if ty.is_gc() {
+                p.as_ptr().cast::<T>().write(make(ObjHeader::new(NonNull::from(ty))));
+                if GC {
                     // A fresh header, linked as `alloc_object` links it.
                     live::init_head(p.as_ptr().cast::<u8>().sub(GC_HEAD_SIZE).cast::<GcHead>());
                 }
-                p.as_ptr().cast::<T>().write(value);
                 PyRef::from_raw(p)
             }
         }
         None => alloc_object(ty, make),
     }
+}
+
+#[cold]
+#[inline(never)]
+fn wrong_type() -> ! {
+    panic!("freelist used for another type")
 }
 
 /// Deallocate a dead `T`: keep its memory on `list` when it is an exact
@@ -180,19 +197,22 @@ unsafe fn dealloc_to<T: PyPayload>(list: &'static LocalKey<FreeList>, o: NonNull
 /// A new exact float (from the float freelist when possible).
 #[inline]
 pub fn new_float(ty: &PyType, value: f64) -> PyRef {
-    alloc_from(&FLOATS, ty, |ob| FloatObj { ob, value })
+    // SAFETY: FLOATS keeps blocks of exact floats (no GC header).
+    unsafe { alloc_from::<_, false>(&FLOATS, ty, |ob| FloatObj { ob, value }) }
 }
 
 /// A new exact list holding `items` (the object from the list freelist when possible).
 #[inline]
 pub fn new_list(ty: &PyType, items: Vec<PyRef>) -> PyRef {
-    alloc_from(&LISTS, ty, |ob| ListObj { ob, items: UnsafeCell::new(items) })
+    // SAFETY: LISTS keeps blocks of exact lists (GC header in front).
+    unsafe { alloc_from::<_, true>(&LISTS, ty, |ob| ListObj { ob, items: UnsafeCell::new(items) }) }
 }
 
 /// A new, empty exact dict (the object from the dict freelist when possible).
 #[inline]
 pub fn new_dict(ty: &PyType) -> PyRef {
-    alloc_from(&DICTS, ty, |ob| DictObj { ob, table: UnsafeCell::default() })
+    // SAFETY: DICTS keeps blocks of exact dicts (GC header in front).
+    unsafe { alloc_from::<_, true>(&DICTS, ty, |ob| DictObj { ob, table: UnsafeCell::default() }) }
 }
 
 /// The deallocator of `float` (and, through `subtype_dealloc`, of its

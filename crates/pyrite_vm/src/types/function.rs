@@ -280,28 +280,29 @@ pub fn bind_builtin(vm: &Vm, d: &PyRef, self_: PyRef) -> PyRef {
 /// The `__slots__` cell that member descriptor `m` names in `inst`, which
 /// must be an instance of the declaring class (CPython's `descr_check`).
 fn member_cell<'a>(vm: &Vm, m: &MemberObj, inst: &'a PyRef) -> PyResult<&'a UnsafeCell<Option<PyRef>>> {
-    let owner = crate::types::TypeRef::new(m.objclass.clone());
-    if let Some(c) = owner.as_ref().and_then(|t| t.slot_cell(inst, m.index)) {
+    let owner = m.objclass.downcast::<crate::types::typeobj::PyType>();
+    if let Some(c) = owner.and_then(|t| t.slot_cell(inst, m.index)) {
         return Ok(c);
     }
     Err(vm.type_error(format!(
         "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
         vm.str_of(&m.name).unwrap_or("?"),
-        owner.as_ref().map(|t| t.name()).unwrap_or("?"),
+        owner.map(|t| t.name()).unwrap_or("?"),
         inst.ty().name()
     )))
 }
 
 /// A getset descriptor only applies to instances of the class that defines
 /// it (CPython's `descr_check`): its getter and setter may rely on the layout.
+#[inline]
 fn getset_check(vm: &Vm, g: &GetSetObj, inst: &PyRef) -> PyResult<()> {
-    let owner = crate::types::TypeRef::new(g.objclass.clone());
-    match &owner {
-        Some(t) if std::ptr::eq(inst.type_ptr(), &**t) || inst.ty().is_subtype(t) => Ok(()),
+    let owner = g.objclass.downcast::<crate::types::typeobj::PyType>();
+    match owner {
+        Some(t) if std::ptr::eq(inst.type_ptr(), t) || inst.ty().is_subtype(t) => Ok(()),
         _ => Err(vm.type_error(format!(
             "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
             g.name,
-            owner.as_ref().map(|t| t.name()).unwrap_or("?"),
+            owner.map(|t| t.name()).unwrap_or("?"),
             inst.ty().name()
         ))),
     }
