@@ -10,11 +10,12 @@
 
 use pyrite_vm::types::module::{module_dict, new_module};
 use pyrite_vm::types::typeobj::NativeFn;
+use pyrite_vm::vm::VmBox;
 use pyrite_vm::{PyErr, PyRef, Vm};
 
 /// An interpreter with its `__main__` module.
 pub struct Interpreter {
-    vm: Box<Vm>,
+    vm: VmBox,
     main: PyRef,
 }
 

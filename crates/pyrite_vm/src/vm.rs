@@ -4,7 +4,8 @@
 //! A [`Vm`] is one interpreter thread's view: everything is reachable from it
 //! (no `static mut` object state). Deallocators that must run Python code
 //! (`__del__`) find the current `Vm` through a thread-local pointer set by
-//! [`Vm::enter`].
+//! [`VmBox::enter`] and cleared when that `VmBox` is dropped
+//! ([`Vm::with_current`]).
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -169,8 +170,8 @@ pub struct Vm {
     pub recursion_limit: Cell<u32>,
     /// Containers whose repr is in progress (addresses).
     pub repr_stack: RefCell<Vec<usize>>,
-    /// The executing frames, innermost last (for `globals()`, `super()`, tracebacks).
-    pub frames: RefCell<Vec<*const crate::eval::frame::Frame>>,
+    /// The executing frames, innermost last (for `globals()`, `locals()`, `super()`).
+    pub(crate) frames: crate::eval::frame::FrameStack,
     /// Recycled frame storage.
     pub frame_arena: RefCell<crate::eval::frame::FrameArena>,
     /// The exception currently being handled (`sys.exc_info()`).
@@ -179,30 +180,87 @@ pub struct Vm {
     pub type_cache: crate::ops::TypeCache,
     /// `gc.garbage` and `gc.callbacks`, created on first use.
     pub(crate) gc_lists: RefCell<Option<(PyRef, PyRef)>>,
+    /// Number of [`Vm::with_current`] calls using this Vm right now.
+    pub(crate) current_users: Cell<usize>,
 }
 
 thread_local! {
+    /// The Vm deallocators use (set by `VmBox::enter`, cleared when that
+    /// `VmBox` is dropped or by `Vm::leave`).
     static CURRENT: Cell<*const Vm> = const { Cell::new(std::ptr::null()) };
 }
 
-impl Vm {
-    /// Create and initialise an interpreter.
-    pub fn new() -> Box<Vm> {
-        crate::types::typenew::bootstrap()
+/// The owner of an interpreter: a `Vm` on the heap that stays there, at one
+/// address, until this is dropped. Only a `VmBox` can become the current
+/// interpreter of its thread, and dropping it clears that.
+pub struct VmBox(Box<Vm>);
+
+impl VmBox {
+    /// Box an interpreter.
+    pub(crate) fn new(vm: Vm) -> VmBox {
+        VmBox(Box::new(vm))
     }
 
     /// Make this the current interpreter of the calling thread (for
-    /// deallocators that must run Python code).
+    /// deallocators that must run Python code, see [`Vm::with_current`]).
     pub fn enter(&self) {
-        CURRENT.with(|c| c.set(self));
+        let vm: &Vm = &self.0;
+        CURRENT.with(|c| c.set(vm));
+    }
+}
+
+impl std::ops::Deref for VmBox {
+    type Target = Vm;
+    #[inline(always)]
+    fn deref(&self) -> &Vm {
+        &self.0
+    }
+}
+
+impl Drop for VmBox {
+    fn drop(&mut self) {
+        let vm: &Vm = &self.0;
+        if vm.current_users.get() != 0 {
+            // Code running inside `Vm::with_current` still uses this Vm (it
+            // dropped the owner it somehow got hold of): freeing the Vm now
+            // would leave that code with a dangling reference.
+            eprintln!("fatal: interpreter dropped while in use by a deallocator");
+            std::process::abort();
+        }
+        CURRENT.with(|c| {
+            if std::ptr::eq(c.get(), vm) {
+                c.set(std::ptr::null());
+            }
+        });
+    }
+}
+
+impl Vm {
+    /// Create and initialise an interpreter (it becomes the calling
+    /// thread's current one).
+    #[allow(clippy::new_ret_no_self)]
+    pub fn new() -> VmBox {
+        crate::types::typenew::bootstrap()
     }
 
-    /// The calling thread's current interpreter, if any.
-    pub fn current<'a>() -> Option<&'a Vm> {
+    /// Run `f` with the calling thread's current interpreter, if any
+    /// (`None` without calling `f` otherwise). The reference cannot escape `f`.
+    pub fn with_current<R>(f: impl FnOnce(&Vm) -> R) -> Option<R> {
         let p = CURRENT.with(|c| c.get());
-        // SAFETY: the pointer is set by `enter` from a Vm that outlives all
-        // objects it runs code for; it is cleared before the Vm is dropped.
-        unsafe { p.as_ref() }
+        // SAFETY: a non-null pointer was set by `VmBox::enter` from the boxed
+        // Vm of a live `VmBox` (dropping it clears the pointer first, and the
+        // box cannot be moved out of it). While `f` runs, `current_users` is
+        // non-zero, and dropping the `VmBox` then aborts rather than free it.
+        let vm = unsafe { p.as_ref() }?;
+        struct InUse<'a>(&'a Vm);
+        impl Drop for InUse<'_> {
+            fn drop(&mut self) {
+                self.0.current_users.set(self.0.current_users.get() - 1);
+            }
+        }
+        vm.current_users.set(vm.current_users.get() + 1);
+        let _in_use = InUse(vm);
+        Some(f(vm))
     }
 
     /// Forget the current interpreter (before dropping it).
@@ -431,5 +489,24 @@ impl Vm {
     #[cold]
     pub fn stop_iteration(&self, value: Option<PyRef>) -> PyErr {
         self.new_exception(&self.exc.stop_iteration, value.into_iter().collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Vm;
+
+    #[test]
+    fn dropping_the_vm_clears_the_current_pointer() {
+        let a = Vm::new();
+        assert_eq!(Vm::with_current(|v| std::ptr::eq(v, &*a)), Some(true));
+        let b = Vm::new();
+        assert_eq!(Vm::with_current(|v| std::ptr::eq(v, &*b)), Some(true));
+        // Dropping a Vm that is not current leaves the current one alone.
+        a.enter();
+        drop(b);
+        assert_eq!(Vm::with_current(|v| std::ptr::eq(v, &*a)), Some(true));
+        drop(a);
+        assert_eq!(Vm::with_current(|_| ()), None);
     }
 }

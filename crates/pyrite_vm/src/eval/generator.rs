@@ -7,7 +7,8 @@ use super::frame::Frame;
 use super::interp::{execute, Outcome};
 use pyrite_compiler::bytecode::Opcode;
 
-use crate::object::{alloc_object, PyObject, PyRef};
+use crate::object::{is_finalized, set_finalized};
+use crate::object::{alloc_object, ObjHeader, PyObject, PyRef};
 use crate::types::function::FunctionObj;
 use crate::types::typeobj::{FuncArgs, Layout, Slots};
 use crate::vm::Vm;
@@ -17,7 +18,7 @@ use crate::{PyErr, PyResult};
 #[repr(C)]
 pub struct GeneratorObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// The suspended frame; `None` once finished.
     pub frame: UnsafeCell<Option<Box<Frame>>>,
     /// True while the frame is executing.
@@ -39,9 +40,7 @@ unsafe impl crate::object::PyPayload for GeneratorObj {
 impl Drop for GeneratorObj {
     fn drop(&mut self) {
         if let Some(frame) = self.frame.get_mut().take() {
-            if let Some(vm) = Vm::current() {
-                super::release_frame(vm, *frame);
-            }
+            Vm::with_current(|vm| super::release_frame(vm, *frame));
         }
     }
 }
@@ -132,8 +131,7 @@ fn resume(vm: &Vm, g: &PyRef, value: Option<PyRef>, exc: Option<PyErr>) -> PyRes
 /// any: the frame stopped at the `RESUME 2` that follows a yield-from's
 /// `YIELD_VALUE`, with the delegate on top of its stack.
 fn delegate(frame: &Frame) -> Option<PyRef> {
-    // SAFETY: code of a frame is a CodeObj.
-    let code = unsafe { frame.code.downcast_unchecked::<crate::types::code::CodeObj>() };
+    let code = frame.code.downcast::<crate::types::code::CodeObj>()?;
     let ins = code.code.instructions.get(frame.ip)?;
     if ins.op == Opcode::RESUME && ins.arg >= 2 {
         frame.stack.last().cloned().flatten()
@@ -186,8 +184,7 @@ fn throw_into(vm: &Vm, frame: &mut Frame, e: PyErr) -> PyResult<Outcome> {
 /// The delegate of a `yield from` finished with `v`: leave the SEND loop as
 /// SEND itself does (replace the delegate by `v`, jump past the loop).
 fn finish_yield_from(vm: &Vm, frame: &mut Frame, v: PyRef) -> PyResult<Outcome> {
-    // SAFETY: code of a frame is a CodeObj.
-    let code = unsafe { frame.code.downcast_unchecked::<crate::types::code::CodeObj>() };
+    let code = frame.code.downcast::<crate::types::code::CodeObj>().expect("frame of a code object");
     // Layout: SEND target; YIELD_VALUE; RESUME 2 (ip); JUMP_BACKWARD_NO_INTERRUPT.
     let send_at = frame.ip.saturating_sub(2);
     let jump = code.code.full_arg(send_at) as usize;
@@ -294,24 +291,30 @@ pub(crate) unsafe fn gen_dealloc(o: std::ptr::NonNull<PyObject>) {
     crate::types::weakref::clear_weakrefs_on_dealloc(obj);
     // SAFETY: layout is Generator for this deallocator's type.
     let g = unsafe { obj.downcast_unchecked::<GeneratorObj>() };
-    if suspended(g) && !crate::object::gc::is_finalized(obj) {
-        if let Some(vm) = Vm::current() {
-            // PEP 442: alive (and tracked) again while it is closed.
-            obj.set_refcnt(1);
-            crate::object::gc::set_finalized(obj);
+    if suspended(g) && !is_finalized(obj) {
+        let resurrected = Vm::with_current(|vm| {
+            // PEP 442: finalized once; alive (and tracked) again while it runs.
+            set_finalized(obj);
             crate::object::gc::track(obj);
-            // SAFETY: we hold the one (temporary) reference.
-            let me = unsafe { PyRef::from_raw(o) };
+            // SAFETY: the dying object is lent to its finalizer through one
+            // temporary reference (count 1), owned by `me`.
+            let me = unsafe {
+                obj.set_refcnt(1);
+                PyRef::from_raw(o)
+            };
             finalize(vm, &me);
             let rc = obj.refcnt();
             std::mem::forget(me);
-            if rc > 1 {
-                obj.set_refcnt(rc - 1);
-                return;
-            }
-            obj.set_refcnt(0);
-            crate::object::gc::untrack(obj);
+            // SAFETY: `me` was forgotten, so its count is given back: what is
+            // left belongs to whoever resurrected the object (0: nobody, the
+            // teardown goes on).
+            unsafe { obj.set_refcnt(rc - 1) };
+            rc > 1
+        });
+        if resurrected == Some(true) {
+            return;
         }
+        crate::object::gc::untrack(obj);
     }
     // SAFETY: dead generator allocated as a GeneratorObj.
     unsafe { crate::types::dealloc_payload::<GeneratorObj>(o) }

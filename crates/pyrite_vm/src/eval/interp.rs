@@ -65,8 +65,7 @@ pub fn exc_set_context(vm: &Vm, e: &PyRef, ctx: PyRef) {
 
 fn add_traceback(vm: &Vm, e: &PyRef, frame: &Frame) {
     let Some(x) = e.downcast::<ExceptionObj>() else { return };
-    // SAFETY: code of a frame is a CodeObj.
-    let code = unsafe { frame.code.downcast_unchecked::<CodeObj>() };
+    let code = frame_code(&frame.code);
     let lineno = code.code.locations.get(frame.lasti).map_or(0, |l| l.line);
     let next = cell_get(&x.traceback);
     let tb = alloc_object(&vm.types.traceback, |ob| TracebackObj {
@@ -117,39 +116,50 @@ fn exception_matches(vm: &Vm, exc: &PyRef, t: &PyRef) -> PyResult<bool> {
     }
 }
 
-struct FrameGuard<'a>(&'a Vm);
-impl Drop for FrameGuard<'_> {
+struct RecursionGuard<'a>(&'a Vm);
+impl Drop for RecursionGuard<'_> {
     fn drop(&mut self) {
-        self.0.frames.borrow_mut().pop();
         self.0.leave_recursion();
     }
+}
+
+/// The code object a frame runs.
+fn frame_code(code: &PyRef) -> &CodeObj {
+    code.downcast::<CodeObj>().expect("frame of a code object")
 }
 
 /// Execute `frame` from its current instruction. `send` is the value sent
 /// into a resumed generator (pushed as the result of its `YIELD_VALUE`).
 pub fn execute(vm: &Vm, frame: &mut Frame, send: Option<PyRef>) -> PyResult<Outcome> {
     vm.check_recursion()?;
-    vm.frames.borrow_mut().push(frame as *const Frame);
-    let _guard = FrameGuard(vm);
-    if let Some(v) = send {
-        frame.stack.push(Some(v));
-    }
+    let _depth = RecursionGuard(vm);
     let code_ref = frame.code.clone();
-    // SAFETY: code of a frame is a CodeObj.
-    let code = unsafe { code_ref.downcast_unchecked::<CodeObj>() };
-    let mut pending: Option<(PyErr, bool)> = None;
-    loop {
-        if let Some((err, add_tb)) = pending.take() {
-            match unwind(vm, frame, code, err, add_tb) {
-                Ok(()) => {}
-                Err(e) => return Err(e),
+    let code = frame_code(&code_ref);
+    // SAFETY: the body is the eval loop (`step`, `unwind` and their
+    // helpers), which changes a frame only through its value stack,
+    // instruction pointers, `kwnames` and the elements of `fast`, and writes
+    // a `fast` slot by moving the old value out (`replace`/`take`, or a slot
+    // known empty) and dropping it afterwards: see `FrameStack::run`.
+    unsafe {
+        vm.frames.run(frame, |frame| {
+            if let Some(v) = send {
+                frame.stack.push(Some(v));
             }
-        }
-        match step(vm, frame, code) {
-            Ok(Some(out)) => return Ok(out),
-            Ok(None) => {}
-            Err((e, add_tb)) => pending = Some((e, add_tb)),
-        }
+            let mut pending: Option<(PyErr, bool)> = None;
+            loop {
+                if let Some((err, add_tb)) = pending.take() {
+                    match unwind(vm, frame, code, err, add_tb) {
+                        Ok(()) => {}
+                        Err(e) => return Err(e),
+                    }
+                }
+                match step(vm, frame, code) {
+                    Ok(Some(out)) => return Ok(out),
+                    Ok(None) => {}
+                    Err((e, add_tb)) => pending = Some((e, add_tb)),
+                }
+            }
+        })
     }
 }
 
@@ -239,7 +249,8 @@ fn step(vm: &Vm, f: &mut Frame, code: &CodeObj) -> StepResult {
                     let n = arg as usize;
                     let start = f.fast.len() - n;
                     for (i, c) in cl.items().iter().enumerate().take(n) {
-                        f.fast[start + i] = Some(c.clone());
+                        let old = f.fast[start + i].replace(c.clone());
+                        drop(old);
                     }
                 }
             }
@@ -973,10 +984,8 @@ fn load_method(vm: &Vm, o: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
     if !is_method {
         return Ok(None);
     }
-    if let Some(slot) = ty.dict_slot(o) {
-        // SAFETY: short borrow to clone the dict reference.
-        let d = unsafe { (*slot.get()).clone() };
-        if let Some(d) = d.as_ref().and_then(|d| d.downcast::<DictObj>()) {
+    if let Some(d) = ty.dict_of(o) {
+        if let Some(d) = d.downcast::<DictObj>() {
             if d.get_item(vm, name)?.is_some() {
                 return Ok(None);
             }
@@ -1136,15 +1145,19 @@ fn make_function(
 /// Resume a suspended frame by raising `e` at its current instruction.
 pub fn execute_throw(vm: &Vm, frame: &mut Frame, e: PyErr) -> PyResult<Outcome> {
     vm.check_recursion()?;
-    vm.frames.borrow_mut().push(frame as *const Frame);
-    let guard = FrameGuard(vm);
+    let depth = RecursionGuard(vm);
     let code_ref = frame.code.clone();
-    // SAFETY: code of a frame is a CodeObj.
-    let code = unsafe { code_ref.downcast_unchecked::<CodeObj>() };
-    // The yield instruction is where the exception appears to come from.
-    frame.lasti = frame.ip.saturating_sub(1);
-    let r = unwind(vm, frame, code, e, true);
-    drop(guard);
+    let code = frame_code(&code_ref);
+    // SAFETY: as in `execute`: `unwind` only changes the value stack and
+    // instruction pointers.
+    let r = unsafe {
+        vm.frames.run(frame, |frame| {
+            // The yield instruction is where the exception appears to come from.
+            frame.lasti = frame.ip.saturating_sub(1);
+            unwind(vm, frame, code, e, true)
+        })
+    };
+    drop(depth);
     r?;
     execute(vm, frame, None)
 }
@@ -1181,13 +1194,14 @@ pub(crate) fn stash_locals(e: &PyErr, code: &PyRef, fast: &mut Vec<Option<PyRef>
     drop(old);
 }
 
-/// View stack slots known to hold values (no NULL markers) as references.
+/// View stack slots that hold values (no NULL markers: the compiler never
+/// leaves one among call arguments; checked) as references.
 #[inline(always)]
 fn values(s: &[Option<PyRef>]) -> &[PyRef] {
-    debug_assert!(s.iter().all(Option::is_some));
+    assert!(s.iter().all(Option::is_some), "NULL among call arguments");
     // SAFETY: `PyRef` is a `#[repr(transparent)]` `NonNull`, so `Option<PyRef>`
     // has the same size and layout with `None` as null (asserted in pyref.rs);
-    // the caller guarantees every slot is `Some`.
+    // every slot is `Some` (checked above).
     unsafe { std::slice::from_raw_parts(s.as_ptr().cast::<PyRef>(), s.len()) }
 }
 

@@ -35,8 +35,7 @@ pub enum Exit {
 /// Call a Python function object.
 pub fn call_function(vm: &Vm, f: &PyRef, args: FuncArgs<'_>) -> PyResult {
     let func = f.downcast::<FunctionObj>().expect("function");
-    // SAFETY: code objects of functions are always CodeObj.
-    let code = unsafe { func.code.downcast_unchecked::<CodeObj>() };
+    let code = func.code.downcast::<CodeObj>().expect("function of a code object");
     let c = &code.code;
     let mut frame = new_frame(vm, &func.code, Some(f.clone()), &func.globals, &func.builtins, None);
     if let Err(e) = bind_args(vm, func, code, args, &mut frame.fast) {
@@ -64,8 +63,7 @@ pub(crate) fn new_frame(
     builtins: &PyRef,
     locals: Option<PyRef>,
 ) -> Frame {
-    // SAFETY: frames are only made for code objects.
-    let c = unsafe { code.downcast_unchecked::<CodeObj>() };
+    let c = code.downcast::<CodeObj>().expect("frame of a code object");
     let n = c.code.localsplusnames.len();
     let mut arena = vm.frame_arena.borrow_mut();
     let fast = arena.take(n, n);
@@ -261,27 +259,23 @@ fn cell_get_str(vm: &Vm, c: &UnsafeCell<PyRef>) -> String {
 impl Vm {
     /// The globals of the innermost executing frame.
     pub fn current_globals(&self) -> Option<PyRef> {
-        let f = *self.frames.borrow().last()?;
-        // SAFETY: frames on the stack are alive while they execute.
-        Some(unsafe { (*f).globals.clone() })
+        self.frames.globals()
     }
 
     /// The locals of the innermost executing frame (a dict snapshot for functions).
     pub fn current_locals(&self) -> Option<PyRef> {
-        let f = *self.frames.borrow().last()?;
-        // SAFETY: as above.
-        let f = unsafe { &*f };
-        if let Some(l) = &f.locals {
-            return Some(l.clone());
+        let code_ref = self.frames.code()?;
+        if let Some(l) = self.frames.locals() {
+            return Some(l);
         }
         let d = self.new_dict();
-        // SAFETY: code of a frame is a CodeObj.
-        let code = unsafe { f.code.downcast_unchecked::<CodeObj>() };
-        for (name, v) in code.localsplusnames.iter().zip(&f.fast) {
+        let code = code_ref.downcast::<CodeObj>()?;
+        for (i, name) in code.localsplusnames.iter().enumerate() {
+            let Some(v) = self.frames.fast(i) else { break };
             let v = match v {
                 Some(v) => match v.downcast::<crate::types::cell::CellObj>() {
                     Some(c) => c.get(),
-                    None => Some(v.clone()),
+                    None => Some(v),
                 },
                 None => None,
             };
@@ -295,22 +289,19 @@ impl Vm {
     /// The first argument and `__class__` cell of the innermost frame (zero-argument `super()`).
     pub fn current_super_args(&self) -> PyResult<(PyRef, PyRef)> {
         let err = || self.runtime_error("super(): no arguments");
-        let f = *self.frames.borrow().last().ok_or_else(err)?;
-        // SAFETY: frames on the stack are alive while they execute.
-        let f = unsafe { &*f };
-        // SAFETY: code of a frame is a CodeObj.
-        let code = unsafe { f.code.downcast_unchecked::<CodeObj>() };
+        let code_ref = self.frames.code().ok_or_else(err)?;
+        let code = code_ref.downcast::<CodeObj>().ok_or_else(err)?;
         if code.code.argcount == 0 {
             return Err(err());
         }
-        let first = f.fast.first().cloned().flatten().ok_or_else(err)?;
+        let first = self.frames.fast(0).flatten().ok_or_else(err)?;
         let first = match first.downcast::<crate::types::cell::CellObj>() {
             Some(c) => c.get().ok_or_else(err)?,
             None => first,
         };
         for (i, n) in code.localsplusnames.iter().enumerate() {
             if self.str_of(n) == Some("__class__") {
-                let cell = f.fast[i].clone().ok_or_else(|| self.runtime_error("super(): empty __class__ cell"))?;
+                let cell = self.frames.fast(i).flatten().ok_or_else(|| self.runtime_error("super(): empty __class__ cell"))?;
                 let cls = cell
                     .downcast::<crate::types::cell::CellObj>()
                     .and_then(|c| c.get())

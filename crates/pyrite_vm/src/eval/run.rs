@@ -240,7 +240,7 @@ fn unraisable_hook_args(vm: &Vm, e: &PyErr, obj: Option<&PyRef>) -> PyRef {
 }
 
 /// Create an interpreter: builtins, `sys` (with `argv`), signal handlers.
-pub fn new_interpreter(argv: Vec<String>) -> Box<Vm> {
+pub fn new_interpreter(argv: Vec<String>) -> crate::vm::VmBox {
     let vm = Vm::new();
     install_signal_handlers();
     // The builtins module's dict is the shared builtins namespace.

@@ -10,7 +10,7 @@ use std::cell::{Cell, UnsafeCell};
 use pyrite_obmalloc::Heap;
 use std::ptr::NonNull;
 
-use super::header::PyObject;
+use super::header::{ObjHeader, PyObject};
 use super::pyref::{PyPayload, PyRef};
 use crate::types::typeobj::PyType;
 
@@ -21,9 +21,10 @@ use crate::types::typeobj::PyType;
 #[repr(C)]
 pub struct GcHead {
     /// Next object in the generation list (0 when untracked).
-    pub next: Cell<usize>,
-    /// Previous object in the generation list, plus flag bits.
-    pub prev: Cell<usize>,
+    pub(super) next: Cell<usize>,
+    /// Previous object in the generation list, plus flag bits. Private to
+    /// the object module: the list links are raw addresses it trusts.
+    pub(super) prev: Cell<usize>,
 }
 
 /// Size of the GC header in bytes.
@@ -49,12 +50,21 @@ thread_local! {
 }
 
 /// Choose the allocator from `PYTHONMALLOC` (`malloc` routes objects to the
-/// system allocator, as in CPython). Must run before the first object is allocated.
+/// system allocator, as in CPython). Takes effect only while this thread's
+/// heap has no pool memory (before the first object is allocated): switching
+/// later would hand pool blocks to `free`.
 pub fn configure_allocator() {
     if std::env::var("PYTHONMALLOC").is_ok_and(|v| v == "malloc" || v == "malloc_debug") {
-        // SAFETY: called at start-up, before this thread allocates any object;
-        // the heap is only used by this thread.
-        HEAP.with(|h| unsafe { *h.get() = Heap::new_system() })
+        // SAFETY: the heap is only used by this thread and not borrowed
+        // elsewhere; a pymalloc heap with no arena holds no object memory
+        // (its large requests already went to the system allocator), so
+        // replacing it frees nothing in use.
+        HEAP.with(|h| unsafe {
+            let heap = &mut *h.get();
+            if heap.mode() == pyrite_obmalloc::AllocatorMode::Pymalloc && heap.arenas_in_use() == 0 {
+                *heap = Heap::new_system();
+            }
+        })
     } else {
         // SAFETY: as below; the hook only reads the heap.
         HEAP.with(|h| unsafe { (*h.get()).set_arena_released_hook(Some(trim_system_heap)) })
@@ -132,30 +142,38 @@ pub(super) unsafe fn raw_free(p: NonNull<u8>, size: usize) {
 /// Allocate an object of type `ty` whose payload is built by `make` from a
 /// fresh header (refcount 1). Heap subtypes get their `__dict__`/`__slots__`
 /// area zeroed and a strong reference to their type.
-pub fn alloc_object<T: PyPayload>(ty: &PyType, make: impl FnOnce(PyObject) -> T) -> PyRef {
-    debug_assert!(ty.layout == T::LAYOUT);
-    debug_assert!(ty.basicsize >= std::mem::size_of::<T>());
+///
+/// Panics if `ty`'s instances are not `T`s (layout tag, size): every object
+/// of a type with layout `T::LAYOUT` must be a `T` for `downcast` to be sound.
+pub fn alloc_object<T: PyPayload>(ty: &PyType, make: impl FnOnce(ObjHeader) -> T) -> PyRef {
+    if ty.layout != T::LAYOUT || ty.basicsize < std::mem::size_of::<T>() {
+        wrong_payload(ty);
+    }
     // Compile time, per payload type: pool blocks are only OBJ_ALIGN-aligned.
     const { assert!(std::mem::align_of::<T>() <= OBJ_ALIGN, "object payload over-aligned for the allocator") };
     let gc = ty.is_gc();
     let total = ty.basicsize + if gc { GC_HEAD_SIZE } else { 0 };
     let base = raw_alloc(total);
-    // SAFETY: `base` is a fresh allocation of `total` bytes, 8-aligned; the GC
-    // header (if any) and the object fit inside it.
+    // SAFETY: `base` is a fresh allocation of `total` bytes, 8-aligned (and
+    // `T` needs no more, asserted above); the GC header (if any) and the
+    // object fit inside it.
+    let obj = unsafe { if gc { base.as_ptr().add(GC_HEAD_SIZE) } else { base.as_ptr() } };
+    let ty_ptr = NonNull::from(ty);
+    // SAFETY: as above; the memory is initialised before the reference is
+    // made. The payload is built before the header is written and the object
+    // tracked: if `make` panics, the block is merely leaked.
     let r = unsafe {
-        let obj = if gc {
+        obj.cast::<T>().write(make(ObjHeader::new(ty_ptr)));
+        ObjHeader::place(obj.cast::<PyObject>());
+        if gc {
             base.as_ptr().cast::<GcHead>().write(GcHead::default());
-            base.as_ptr().add(GC_HEAD_SIZE)
-        } else {
-            base.as_ptr()
-        };
+        }
         let extra = ty.basicsize - std::mem::size_of::<T>();
         if extra > 0 {
             std::ptr::write_bytes(obj.add(std::mem::size_of::<T>()), 0, extra);
         }
-        let ty_ptr = NonNull::from(ty);
-        obj.cast::<T>().write(make(PyObject::new_header(ty_ptr)));
         if ty.is_heap() {
+            // The instance's reference to its (live) type.
             ty.as_object().incref();
         }
         PyRef::from_raw(NonNull::new_unchecked(obj.cast::<PyObject>()))
@@ -220,19 +238,40 @@ pub unsafe fn free_object_memory(o: NonNull<PyObject>) {
     }
 }
 
-/// Allocate the memory of a type object whose header the caller writes itself
-/// (bootstrapping `type`, whose type is itself). The memory has a GC header,
-/// not yet tracked: the caller tracks the type once it is initialised.
-///
-/// # Safety
-/// The caller must initialise a `PyType` at the returned pointer before use.
-pub unsafe fn alloc_type_memory() -> NonNull<PyType> {
-    let total = std::mem::size_of::<PyType>() + GC_HEAD_SIZE;
-    super::gc::note_alloc();
+#[cold]
+#[inline(never)]
+fn wrong_payload(ty: &PyType) -> ! {
+    panic!("type {} does not describe this payload", ty.name())
+}
+
+/// Allocate a builtin type object, whose type is `meta` or, when `meta` is
+/// `None`, itself (bootstrapping `type`). The type holds a reference to `meta`.
+pub fn alloc_type_object(meta: Option<&PyType>, make: impl FnOnce(ObjHeader) -> PyType) -> PyRef {
+    use crate::types::typeobj::Layout;
+    const SIZE: usize = std::mem::size_of::<PyType>();
+    if let Some(m) = meta {
+        assert!(m.layout == Layout::Type && m.basicsize == SIZE && m.is_gc(), "metatype does not describe a type object");
+    }
+    let total = SIZE + GC_HEAD_SIZE;
     let base = raw_alloc(total);
-    // SAFETY: fresh allocation of `total` bytes.
+    // SAFETY: fresh allocation of `total` bytes, 8-aligned (PyType needs no more, asserted at the top).
+    let obj = unsafe { base.as_ptr().add(GC_HEAD_SIZE).cast::<PyType>() };
+    // SAFETY: `obj` is derived from a non-null allocation.
+    let ty_ptr = meta.map_or(unsafe { NonNull::new_unchecked(obj) }, NonNull::from);
+    let value = make(ObjHeader::new(ty_ptr));
+    if meta.is_none() {
+        // Its own type: its instances (itself) must be type objects with a GC header.
+        assert!(value.layout == Layout::Type && value.basicsize == SIZE && value.is_gc(), "not a metatype");
+    }
+    // SAFETY: as above; the memory is initialised before the reference is made.
     unsafe {
         base.as_ptr().cast::<GcHead>().write(GcHead::default());
-        NonNull::new_unchecked(base.as_ptr().add(GC_HEAD_SIZE).cast::<PyType>())
+        obj.write(value);
+        ObjHeader::place(obj.cast::<PyObject>());
+        if let Some(m) = meta {
+            // The new type's reference to its (live) metatype.
+            m.as_object().incref();
+        }
+        PyRef::from_raw(NonNull::new_unchecked(obj.cast::<PyObject>()))
     }
 }

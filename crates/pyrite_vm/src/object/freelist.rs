@@ -22,8 +22,8 @@ use std::ptr::NonNull;
 use std::thread::LocalKey;
 
 use super::alloc::{alloc_object, free_object_memory, raw_free, track_new, GcHead, GC_HEAD_SIZE};
-use super::header::PyObject;
 use super::gc;
+use super::header::{ObjHeader, PyObject};
 use super::pyref::{PyPayload, PyRef};
 use crate::types::dict::DictObj;
 use crate::types::float::FloatObj;
@@ -126,30 +126,58 @@ thread_local! {
 }
 
 /// Build a `T` of static type `ty` on a block from `list`, or from the
-/// allocator when the list is empty.
+/// allocator when the list is empty. Panics if `ty` is not a builtin type
+/// whose instances are exactly a `T` (with a GC header iff `GC`): a block
+/// only fits such an instance.
+///
+/// # Safety
+/// `list` keeps blocks of `size_of::<T>()` bytes, with a GC header in front
+/// iff `GC` (it is the list of `T`'s builtin type).
 #[inline(always)]
-fn alloc_from<T: PyPayload>(list: &'static LocalKey<FreeList>, ty: &PyType, make: impl FnOnce(PyObject) -> T) -> PyRef {
-    debug_assert!(!ty.is_heap() && ty.basicsize == size_of::<T>());
-    debug_assert!(list.with(|l| l.size == ty.basicsize && l.gc == ty.is_gc()));
+unsafe fn alloc_from<T: PyPayload, const GC: bool>(
+    list: &'static LocalKey<FreeList>,
+    ty: &PyType,
+    make: impl FnOnce(ObjHeader) -> T,
+) -> PyRef {
+    use crate::types::typeobj::TypeFlags;
+    let kind = ty.flags.get() & (TypeFlags::HEAPTYPE | TypeFlags::HAVE_GC);
+    let fits = ty.layout == T::LAYOUT && ty.basicsize == size_of::<T>() && kind == if GC { TypeFlags::HAVE_GC } else { 0 };
+    if !fits {
+        wrong_type();
+    }
+    debug_assert!(list.with(|l| l.size == size_of::<T>() && l.gc == GC));
     match list.with(FreeList::pop) {
-        // SAFETY: the block came from `alloc_object` for this very type (only
-        // exact instances are pushed), so it has room for a `T` (and, for a
-        // container, its untracked GC header in front) and is suitably
-        // aligned; it is initialised here before any use.
-        Some(p) => unsafe {
-            if ty.is_gc() {
-                // A fresh, untracked header, as `alloc_object` writes it.
-                p.as_ptr().cast::<u8>().sub(GC_HEAD_SIZE).cast::<GcHead>().write(GcHead::default());
-            }
-            p.as_ptr().cast::<T>().write(make(PyObject::new_header(NonNull::from(ty))));
-            let r = PyRef::from_raw(p);
-            if ty.is_gc() {
+        Some(p) => {
+            // SAFETY: the block came from `alloc_object` for an exact instance
+            // of a builtin type whose instances are `T`s, with a GC header iff
+            // `GC` (contract), as `ty`'s are (checked above), so it has room
+            // for a `T` (and, for a container, its untracked GC header in
+            // front) and is suitably aligned; it is initialised here before
+            // any use.
+            // The payload is built before the header is written and the
+            // object tracked: if `make` panics, the block is merely leaked.
+            let r = unsafe {
+                p.as_ptr().cast::<T>().write(make(ObjHeader::new(NonNull::from(ty))));
+                ObjHeader::place(p.as_ptr());
+                if GC {
+                    // A fresh, untracked header, as `alloc_object` writes it.
+                    p.as_ptr().cast::<u8>().sub(GC_HEAD_SIZE).cast::<GcHead>().write(GcHead::default());
+                }
+                PyRef::from_raw(p)
+            };
+            if GC {
                 track_new(&r);
             }
             r
-        },
+        }
         None => alloc_object(ty, make),
     }
+}
+
+#[cold]
+#[inline(never)]
+fn wrong_type() -> ! {
+    panic!("freelist used for another type")
 }
 
 /// Deallocate a dead `T`: keep its memory on `list` when it is an exact
@@ -174,19 +202,22 @@ unsafe fn dealloc_to<T: PyPayload>(list: &'static LocalKey<FreeList>, o: NonNull
 /// A new exact float (from the float freelist when possible).
 #[inline]
 pub fn new_float(ty: &PyType, value: f64) -> PyRef {
-    alloc_from(&FLOATS, ty, |ob| FloatObj { ob, value })
+    // SAFETY: FLOATS keeps blocks of exact floats (no GC header).
+    unsafe { alloc_from::<_, false>(&FLOATS, ty, |ob| FloatObj { ob, value }) }
 }
 
 /// A new exact list holding `items` (the object from the list freelist when possible).
 #[inline]
 pub fn new_list(ty: &PyType, items: Vec<PyRef>) -> PyRef {
-    alloc_from(&LISTS, ty, |ob| ListObj { ob, items: UnsafeCell::new(items) })
+    // SAFETY: LISTS keeps blocks of exact lists (GC header in front).
+    unsafe { alloc_from::<_, true>(&LISTS, ty, |ob| ListObj { ob, items: UnsafeCell::new(items) }) }
 }
 
 /// A new, empty exact dict (the object from the dict freelist when possible).
 #[inline]
 pub fn new_dict(ty: &PyType) -> PyRef {
-    alloc_from(&DICTS, ty, |ob| DictObj { ob, table: UnsafeCell::default(), inline_values: Cell::new(false) })
+    // SAFETY: DICTS keeps blocks of exact dicts (GC header in front).
+    unsafe { alloc_from::<_, true>(&DICTS, ty, |ob| DictObj { ob, table: UnsafeCell::default(), inline_values: Cell::new(false) }) }
 }
 
 /// The deallocator of `float` (and, through `subtype_dealloc`, of its

@@ -297,7 +297,7 @@ fn obj_of(h: &GcHead) -> &PyObject {
 fn head_of(o: &PyObject) -> Option<&GcHead> {
     if o.ty().is_gc() {
         // SAFETY: objects of GC types are allocated with a header in front
-        // (`alloc_object`, `alloc_type_memory`, the freelists).
+        // (`alloc_object`, `alloc_type_object`, the freelists).
         Some(unsafe { &*(o as *const PyObject as *const u8).sub(GC_HEAD_SIZE).cast::<GcHead>() })
     } else {
         None
@@ -391,22 +391,10 @@ pub fn may_be_tracked(o: &PyObject) -> bool {
     true
 }
 
-/// Count the allocation of a container from the allocator (GC-5); request
-/// an automatic collection when the generation-0 count passes its threshold.
-#[inline(always)]
-pub(super) fn note_alloc() {
-    GC.with(|g| {
-        let c = g.counts[0].get() + 1;
-        g.counts[0].set(c);
-        let t = g.thresholds[0].get();
-        if c > t && t != 0 && g.enabled.get() && !g.collecting.get() {
-            g.pending.set(true);
-        }
-    });
-}
-
-/// [`note_alloc`] and, if `track`, [`track`] for a container fresh from
-/// the allocator, with one access to the collector's state.
+/// Count the allocation of a container from the allocator (GC-5), request
+/// an automatic collection when the generation-0 count passes its
+/// threshold, and, if `track`, start tracking it: one access to the
+/// collector's state.
 #[inline(always)]
 pub(super) fn note_alloc_and_track(o: &PyObject, track: bool) {
     GC.with(|g| {

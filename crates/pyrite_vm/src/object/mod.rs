@@ -29,9 +29,10 @@ mod header;
 mod pyref;
 mod trashcan;
 
-pub use alloc::{alloc_object, alloc_type_memory, configure_allocator, free_object_memory, write_malloc_stats, GcHead};
+pub use alloc::{alloc_object, alloc_type_object, configure_allocator, free_object_memory, write_malloc_stats, GcHead};
 pub use freelist::{dict_dealloc, float_dealloc, list_dealloc, new_dict, new_float, new_list, write_freelist_stats};
-pub use header::PyObject;
+pub use gc::{is_finalized, set_finalized};
+pub use header::{ObjHeader, PyObject};
 pub use teardown::release_all_objects;
 pub use pyref::{PyPayload, PyRef};
 pub(crate) use trashcan::dealloc;

@@ -27,9 +27,15 @@ impl PyRef {
     }
 
     /// Make a new strong reference from a borrowed object.
+    ///
+    /// Any `&PyObject` points into object memory (see [`PyObject`]), so this
+    /// only has to refuse an object that is being torn down (count zero, its
+    /// memory about to be freed): that panics instead of reviving it.
     #[inline(always)]
     pub fn from_obj(o: &PyObject) -> PyRef {
-        o.incref();
+        assert!(o.refcnt() > 0, "new reference to a dead object");
+        // SAFETY: the object is alive (positive count); the new `PyRef` owns the increment.
+        unsafe { o.incref() };
         PyRef(NonNull::from(o))
     }
 
@@ -88,7 +94,8 @@ impl PyObject {
 impl Clone for PyRef {
     #[inline(always)]
     fn clone(&self) -> Self {
-        (**self).incref();
+        // SAFETY: this reference keeps the object alive; the clone owns the new count.
+        unsafe { (**self).incref() };
         PyRef(self.0)
     }
 }
@@ -99,7 +106,8 @@ impl Drop for PyRef {
         let o: &PyObject = self;
         let n = o.refcnt() - 1;
         debug_assert!(n >= 0, "reference count went negative");
-        o.set_refcnt(n);
+        // SAFETY: this reference is given up here, so the count drops by one.
+        unsafe { o.set_refcnt(n) };
         if n == 0 {
             // SAFETY: the count reached zero, so this was the last reference.
             unsafe { super::dealloc(self.0) }
@@ -125,8 +133,8 @@ impl std::fmt::Debug for PyRef {
 /// A Rust struct that is the memory layout of some Python objects.
 ///
 /// # Safety
-/// Implementors must be `#[repr(C)]` with a [`PyObject`] as their first field,
-/// and `LAYOUT` must be unique to the implementing struct.
+/// Implementors must be `#[repr(C)]` with an [`ObjHeader`](super::ObjHeader)
+/// as their first field, and `LAYOUT` must be unique to the implementing struct.
 pub unsafe trait PyPayload: Sized {
     /// The layout tag carried by every type whose instances are a `Self`.
     const LAYOUT: Layout;

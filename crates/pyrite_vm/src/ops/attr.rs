@@ -28,8 +28,7 @@ impl Vm {
 
     fn lookup_type_uncached(&self, ty: &PyType, name: &PyRef) -> Option<PyRef> {
         for t in ty.mro() {
-            // SAFETY: MRO entries are type objects.
-            let t = unsafe { t.downcast_unchecked::<PyType>() };
+            let Some(t) = t.downcast::<PyType>() else { continue };
             if let Some(d) = t.dict().downcast::<DictObj>() {
                 if let Ok(Some(v)) = d.get_item(self, name) {
                     return Some(v);
@@ -151,16 +150,20 @@ impl Vm {
     /// untracked dict the instance's traverse looks into, as CPython 3.11
     /// stores attributes without a dict object).
     pub fn instance_attrs(&self, o: &PyRef) -> Option<PyRef> {
-        let slot = o.ty().dict_slot(o)?;
-        // SAFETY: short borrow of the dict slot; creating a dict runs no Python code.
+        let ty = o.ty();
+        if let Some(d) = ty.dict_of(o) {
+            return Some(d);
+        }
+        let slot = ty.dict_slot(o)?;
+        let d = self.new_dict();
+        if crate::types::typeslots::has_inline_values(ty) {
+            if let Some(dd) = d.downcast::<DictObj>() {
+                dd.inline_values.set(true);
+            }
+        }
+        // SAFETY: short borrow of the (empty) dict slot: nothing is dropped.
         unsafe {
             if (*slot.get()).is_none() {
-                let d = self.new_dict();
-                if crate::types::typeslots::has_inline_values(o.ty()) {
-                    if let Some(dd) = d.downcast::<DictObj>() {
-                        dd.inline_values.set(true);
-                    }
-                }
                 *slot.get() = Some(d);
             }
             (*slot.get()).clone()
@@ -181,14 +184,10 @@ pub fn generic_getattr(vm: &Vm, o: &PyRef, name: &PyRef) -> PyResult {
             return g(vm, a, Some(o), &vm.type_of(o).into_ref());
         }
     }
-    if let Some(slot) = ty.dict_slot(o) {
-        // SAFETY: short borrow of the slot to clone the dict reference.
-        let d = unsafe { (*slot.get()).clone() };
-        if let Some(d) = d {
-            if let Some(d) = d.downcast::<DictObj>() {
-                if let Some(v) = d.get_item(vm, name)? {
-                    return Ok(v);
-                }
+    if let Some(d) = ty.dict_of(o) {
+        if let Some(d) = d.downcast::<DictObj>() {
+            if let Some(v) = d.get_item(vm, name)? {
+                return Ok(v);
             }
         }
     }

@@ -2,14 +2,14 @@
 
 use std::cell::{Cell, UnsafeCell};
 
-use crate::object::PyObject;
+use crate::object::ObjHeader;
 use crate::types::typeobj::Layout;
 
 /// A `bytes`.
 #[repr(C)]
 pub struct BytesObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// Cached hash, -1 until computed.
     pub hash: Cell<i64>,
     /// The bytes.
@@ -24,8 +24,10 @@ unsafe impl crate::object::PyPayload for BytesObj {
 #[repr(C)]
 pub struct ByteArrayObj {
     /// Header.
-    pub ob: PyObject,
-    /// The bytes. Never borrowed across a call into Python code.
+    pub ob: ObjHeader,
+    /// The bytes. Borrowed directly only for short reads or writes during
+    /// which no Python code runs and this bytearray is not reached another
+    /// way; otherwise through [`ByteArrayObj::with`]/[`ByteArrayObj::with_mut`].
     pub value: UnsafeCell<Vec<u8>>,
 }
 // SAFETY: repr(C), header first, unique layout tag.
@@ -36,18 +38,31 @@ unsafe impl crate::object::PyPayload for ByteArrayObj {
 impl ByteArrayObj {
     /// A copy of the contents.
     pub fn to_vec(&self) -> Vec<u8> {
-        self.with(|v| v.to_vec())
+        // SAFETY: short borrow to copy the bytes; nothing else runs.
+        unsafe { (*self.value.get()).clone() }
     }
-    /// Run `f` on the contents. `f` must not run Python code.
+    /// Run `f` on the contents, detached from the object while `f` runs (it
+    /// looks empty meanwhile), so `f` may run any code; whatever is put in
+    /// the bytearray meanwhile is discarded when the contents are put back.
     pub fn with<R>(&self, f: impl FnOnce(&[u8]) -> R) -> R {
-        // SAFETY: the vector is only borrowed inside these accessors, whose
-        // closures never call back into Python code, so no other borrow is live.
-        f(unsafe { &*self.value.get() })
+        self.with_mut(|v| f(v))
     }
-    /// Run `f` on the contents mutably. `f` must not run Python code.
+    /// Run `f` on the contents mutably, detached as in [`ByteArrayObj::with`].
     pub fn with_mut<R>(&self, f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
-        // SAFETY: see `with`.
-        f(unsafe { &mut *self.value.get() })
+        struct Reattach<'a> {
+            obj: &'a ByteArrayObj,
+            value: Vec<u8>,
+        }
+        impl Drop for Reattach<'_> {
+            fn drop(&mut self) {
+                // SAFETY: short borrow to put the contents back.
+                unsafe { *self.obj.value.get() = std::mem::take(&mut self.value) };
+            }
+        }
+        // SAFETY: short borrow to take the contents out.
+        let value = unsafe { std::mem::take(&mut *self.value.get()) };
+        let mut r = Reattach { obj: self, value };
+        f(&mut r.value)
     }
 }
 
@@ -383,7 +398,14 @@ fn bytearray_setitem(vm: &Vm, o: &PyRef, key: &PyRef, v: Option<PyRef>) -> PyRes
                 new.len()
             )));
         }
-        ba.with_mut(|d| idx.iter().zip(new).for_each(|(&i, b)| d[i] = b));
+        // (Python code ran since `len` was read: skip what is gone.)
+        ba.with_mut(|d| {
+            for (&i, b) in idx.iter().zip(new) {
+                if let Some(x) = d.get_mut(i) {
+                    *x = b;
+                }
+            }
+        });
         return Ok(());
     }
     let Some(i) = seq_index(vm, key)? else {
@@ -393,10 +415,11 @@ fn bytearray_setitem(vm: &Vm, o: &PyRef, key: &PyRef, v: Option<PyRef>) -> PyRes
     match v {
         Some(v) => {
             let b = byte_value(vm, &v)?;
-            ba.with_mut(|d| d[i] = b);
+            // (`__index__` may have shrunk it: then there is nothing to set.)
+            ba.with_mut(|d| d.get_mut(i).map(|x| *x = b));
         }
         None => {
-            ba.with_mut(|d| d.remove(i));
+            ba.with_mut(|d| (i < d.len()).then(|| d.remove(i)));
         }
     }
     Ok(())

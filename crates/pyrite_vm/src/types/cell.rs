@@ -2,14 +2,14 @@
 
 use std::cell::UnsafeCell;
 
-use crate::object::{PyObject, PyRef};
+use crate::object::{ObjHeader, PyRef};
 use crate::types::typeobj::Layout;
 
 /// A closure cell.
 #[repr(C)]
 pub struct CellObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// The contents (`None` when empty).
     pub value: UnsafeCell<Option<PyRef>>,
 }

@@ -5,14 +5,14 @@ use std::sync::Arc;
 
 use pyrite_compiler::bytecode::CodeObject;
 
-use crate::object::{PyObject, PyRef};
+use crate::object::{ObjHeader, PyRef};
 use crate::types::typeobj::Layout;
 
 /// A code object.
 #[repr(C)]
 pub struct CodeObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// The compiled code (plain data).
     pub code: Arc<CodeObject>,
     /// `co_consts` as objects.

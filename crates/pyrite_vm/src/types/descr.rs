@@ -4,7 +4,7 @@
 
 use std::cell::UnsafeCell;
 
-use crate::object::{PyObject, PyRef};
+use crate::object::{ObjHeader, PyRef};
 use crate::types::typeobj::{Layout, NativeFn};
 use crate::vm::Vm;
 use crate::PyResult;
@@ -15,7 +15,7 @@ use crate::PyResult;
 #[repr(C)]
 pub struct BuiltinFunctionObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// `__name__`.
     pub name: &'static str,
     /// The body.
@@ -41,7 +41,7 @@ pub type Setter = fn(&Vm, &PyRef, Option<PyRef>) -> PyResult<()>;
 #[repr(C)]
 pub struct GetSetObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// `__name__`.
     pub name: &'static str,
     /// Getter.
@@ -60,7 +60,7 @@ unsafe impl crate::object::PyPayload for GetSetObj {
 #[repr(C)]
 pub struct MemberObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// Attribute name (str).
     pub name: PyRef,
     /// Index of the slot cell in the instance.
@@ -77,7 +77,7 @@ unsafe impl crate::object::PyPayload for MemberObj {
 #[repr(C)]
 pub struct PropertyObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// Getter.
     pub fget: UnsafeCell<Option<PyRef>>,
     /// Setter.
@@ -97,7 +97,7 @@ unsafe impl crate::object::PyPayload for PropertyObj {
 #[repr(C)]
 pub struct StaticMethodObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// The wrapped callable.
     pub func: UnsafeCell<Option<PyRef>>,
 }
@@ -110,7 +110,7 @@ unsafe impl crate::object::PyPayload for StaticMethodObj {
 #[repr(C)]
 pub struct ClassMethodObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// The wrapped callable.
     pub func: UnsafeCell<Option<PyRef>>,
 }
@@ -123,7 +123,7 @@ unsafe impl crate::object::PyPayload for ClassMethodObj {
 #[repr(C)]
 pub struct SuperObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// The class after which the MRO search starts.
     pub type_: PyRef,
     /// The instance (or class) bound, if any.

@@ -3,7 +3,7 @@
 
 use std::cell::{Cell, UnsafeCell};
 
-use crate::object::{gc, PyObject, PyRef};
+use crate::object::{gc, ObjHeader, PyObject, PyRef};
 use crate::types::typeobj::Layout;
 use crate::vm::Vm;
 use crate::PyResult;
@@ -39,7 +39,7 @@ pub struct DictTable {
 #[repr(C)]
 pub struct DictObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// The table. Never borrowed across a call into Python code.
     pub table: UnsafeCell<DictTable>,
     /// The attribute storage of one instance that Python code has never
@@ -117,17 +117,26 @@ impl DictTable {
 }
 
 impl DictObj {
+    /// The table, borrowed.
+    ///
+    /// # Safety
+    /// While the result (or anything borrowed from it) is used, no other
+    /// reference to the table may exist or be made: no Python code runs (keys
+    /// are cloned before `eq`, the table borrowed again after), no key or
+    /// value is dropped (removed ones are dropped after), no object is
+    /// allocated, and this dict is not reached another way.
     #[allow(clippy::mut_from_ref)]
-    fn t(&self) -> &mut DictTable {
-        // SAFETY: callers keep each borrow short and never call Python code
-        // (hash/eq) while holding it; see `probe`.
+    #[inline(always)]
+    unsafe fn t(&self) -> &mut DictTable {
+        // SAFETY: exclusive by the caller's contract.
         unsafe { &mut *self.table.get() }
     }
 
     /// Number of items.
     #[inline(always)]
     pub fn len(&self) -> usize {
-        self.t().used
+        // SAFETY: a read; nothing else runs.
+        unsafe { self.t() }.used
     }
 
     /// True when empty.
@@ -139,7 +148,8 @@ impl DictObj {
     /// is re-checked after each such call and the probe restarts if it changed.
     fn probe(&self, vm: &Vm, key: &PyRef, hash: i64) -> PyResult<Probe> {
         'restart: loop {
-            let t = self.t();
+            // SAFETY: only read before the inner loop borrows again.
+            let t = unsafe { self.t() };
             if t.indices.is_empty() {
                 return Ok(Probe::Missing(usize::MAX));
             }
@@ -148,7 +158,10 @@ impl DictObj {
             let mut i = (hash as u64 as usize) & mask;
             let mut first_dummy = None;
             loop {
-                let t = self.t();
+                // SAFETY: used for reads until the key is cloned; `fast_eq`
+                // runs no Python code and allocates nothing; `eq` runs with
+                // no borrow alive (the table is borrowed again after).
+                let t = unsafe { self.t() };
                 let ix = t.indices[i];
                 if ix == EMPTY {
                     return Ok(Probe::Missing(first_dummy.unwrap_or(i)));
@@ -168,7 +181,8 @@ impl DictObj {
                             let other = e.key.clone();
                             let version = t.version;
                             let eq = vm.eq(&other, key)?;
-                            let t = self.t();
+                            // SAFETY: reads only.
+                            let t = unsafe { self.t() };
                             if t.version != version || t.indices.get(i) != Some(&ix) {
                                 continue 'restart;
                             }
@@ -187,7 +201,8 @@ impl DictObj {
     /// `d[key]` with a precomputed hash, `None` if missing.
     pub fn get_hashed(&self, vm: &Vm, key: &PyRef, hash: i64) -> PyResult<Option<PyRef>> {
         Ok(match self.probe(vm, key, hash)? {
-            Probe::Found(ix) => self.t().entries[ix].as_ref().map(|e| e.value.clone()),
+            // SAFETY: a read and a clone.
+            Probe::Found(ix) => unsafe { self.t() }.entries[ix].as_ref().map(|e| e.value.clone()),
             Probe::Missing(_) => None,
         })
     }
@@ -207,19 +222,21 @@ impl DictObj {
     /// `d[key] = value` with a precomputed hash.
     pub fn set_hashed(&self, vm: &Vm, key: PyRef, hash: i64, value: PyRef) -> PyResult<()> {
         // GC-3: storing something that may be part of a cycle tracks the dict.
-        if !self.inline_values.get()
-            && !gc::is_tracked(&self.ob)
-            && (gc::may_be_tracked(&key) || gc::may_be_tracked(&value))
-        {
-            gc::track(&self.ob);
+        if let Some(me) = self.ob.object() {
+            if !self.inline_values.get() && !gc::is_tracked(me) && (gc::may_be_tracked(&key) || gc::may_be_tracked(&value)) {
+                gc::track(me);
+            }
         }
         match self.probe(vm, &key, hash)? {
             Probe::Found(ix) => {
-                let old = self.t().entries[ix].as_mut().map(|e| std::mem::replace(&mut e.value, value));
+                // SAFETY: the old value is moved out, and dropped after.
+                let old = unsafe { self.t() }.entries[ix].as_mut().map(|e| std::mem::replace(&mut e.value, value));
                 drop(old);
             }
             Probe::Missing(slot) => {
-                let t = self.t();
+                // SAFETY: inserting moves the key and value in; rebuilding
+                // the index runs no Python code and drops nothing.
+                let t = unsafe { self.t() };
                 if slot == usize::MAX || t.entries.len() >= t.usable() {
                     t.rebuild(t.used + 1);
                     t.entries.push(Some(DictEntry { hash, key, value }));
@@ -261,7 +278,9 @@ impl DictObj {
         let h = vm.hash(key)?;
         match self.probe(vm, key, h)? {
             Probe::Found(ix) => {
-                let t = self.t();
+                // SAFETY: the entry is moved out, its key and value dropped
+                // after the last use of `t`.
+                let t = unsafe { self.t() };
                 let slot = t.slot_of_entry(h, ix);
                 t.indices[slot] = DUMMY;
                 let e = t.entries[ix].take();
@@ -278,7 +297,8 @@ impl DictObj {
 
     /// Remove every item (released in insertion order after the table is reset).
     pub fn clear(&self) {
-        let t = self.t();
+        // SAFETY: the entries are moved out and dropped after the last use of `t`.
+        let t = unsafe { self.t() };
         let old = std::mem::take(t);
         t.version = old.version + 1;
         for e in old.entries.into_iter().flatten() {
@@ -290,7 +310,8 @@ impl DictObj {
     /// The entry at dense index `pos` or later: returns (next pos, key, value).
     /// Used by iterators: `pos` advances past deleted entries.
     pub fn next_entry(&self, mut pos: usize) -> Option<(usize, PyRef, PyRef)> {
-        let t = self.t();
+        // SAFETY: reads and clones.
+        let t = unsafe { self.t() };
         while pos < t.entries.len() {
             if let Some(e) = &t.entries[pos] {
                 return Some((pos + 1, e.key.clone(), e.value.clone()));
@@ -302,44 +323,56 @@ impl DictObj {
 
     /// Snapshot of all (key, value) pairs in order.
     pub fn items(&self) -> Vec<(PyRef, PyRef)> {
-        self.t().entries.iter().flatten().map(|e| (e.key.clone(), e.value.clone())).collect()
+        // SAFETY: reads and clones (into a Vec: memory, not objects).
+        unsafe { self.t() }.entries.iter().flatten().map(|e| (e.key.clone(), e.value.clone())).collect()
     }
 
     /// Snapshot of the keys in order.
     pub fn keys(&self) -> Vec<PyRef> {
-        self.t().entries.iter().flatten().map(|e| e.key.clone()).collect()
+        // SAFETY: as in `items`.
+        unsafe { self.t() }.entries.iter().flatten().map(|e| e.key.clone()).collect()
     }
 
     /// Snapshot of the values in order.
     pub fn values(&self) -> Vec<PyRef> {
-        self.t().entries.iter().flatten().map(|e| e.value.clone()).collect()
+        // SAFETY: as in `items`.
+        unsafe { self.t() }.entries.iter().flatten().map(|e| e.value.clone()).collect()
     }
 
     /// The mutation counter (for iterators).
     pub fn version(&self) -> u64 {
-        self.t().version
+        // SAFETY: a read.
+        unsafe { self.t() }.version
     }
 
     /// Visit values and keys (GC traverse): value then key per entry, in
-    /// insertion order (CPython's order for a general table).
+    /// insertion order (CPython's order for a general table). The visitor
+    /// gets new references one entry at a time, not a borrow of the table,
+    /// so it may do anything.
     pub fn traverse(&self, visit: &mut dyn FnMut(&PyObject)) {
-        for e in self.t().entries.iter().flatten() {
-            visit(&e.value);
-            visit(&e.key);
+        let mut pos = 0;
+        while let Some((next, k, v)) = self.next_entry(pos) {
+            visit(&v);
+            visit(&k);
+            pos = next;
+        }
+    }
+
+    /// Visit the values only (str-keyed tables, an instance's inline values).
+    pub fn traverse_values(&self, visit: &mut dyn FnMut(&PyObject)) {
+        let mut pos = 0;
+        while let Some((next, _, v)) = self.next_entry(pos) {
+            visit(&v);
+            pos = next;
         }
     }
 
     /// Whether every key is an exact `str`.
     pub fn keys_are_exact_str(&self) -> bool {
-        self.t().entries.iter().flatten().all(|e| e.key.ty().layout == Layout::Str && !e.key.ty().is_heap())
+        // SAFETY: reads only.
+        unsafe { self.t() }.entries.iter().flatten().all(|e| e.key.ty().layout == Layout::Str && !e.key.ty().is_heap())
     }
 
-    /// Visit the values only (an instance's inline attribute values).
-    pub fn traverse_values(&self, visit: &mut dyn FnMut(&PyObject)) {
-        for e in self.t().entries.iter().flatten() {
-            visit(&e.value);
-        }
-    }
 }
 
 mod methods;

@@ -5,7 +5,7 @@
 
 use std::cell::{Cell, UnsafeCell};
 
-use crate::object::{alloc_object, PyObject, PyRef};
+use crate::object::{alloc_object, ObjHeader, PyRef};
 use crate::types::typeobj::Layout;
 
 mod attrs;
@@ -25,7 +25,7 @@ pub use group::{exception_group_match, split as exception_group_split};
 #[repr(C)]
 pub struct ExceptionObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// `args` (a tuple).
     pub args: UnsafeCell<PyRef>,
     /// `__traceback__` (a traceback object) or none.
@@ -49,7 +49,7 @@ unsafe impl crate::object::PyPayload for ExceptionObj {
 #[repr(C)]
 pub struct TracebackObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// `tb_next`.
     pub next: UnsafeCell<Option<PyRef>>,
     /// The code object of the frame.

@@ -11,7 +11,7 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{FromPrimitive, Signed, Zero};
 
-use crate::object::{alloc_object, PyObject, PyRef};
+use crate::object::{alloc_object, ObjHeader, PyRef};
 use crate::types::bytes::{ByteArrayObj, BytesObj};
 use crate::types::int::{
     binary_dunders, bind_args, cmp_result, compare_dunders, int_of, int_to_f64, self_only, two_args, unary_dunders,
@@ -26,7 +26,7 @@ use crate::PyResult;
 #[repr(C)]
 pub struct FloatObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// The value.
     pub value: f64,
 }
@@ -39,7 +39,7 @@ unsafe impl crate::object::PyPayload for FloatObj {
 #[repr(C)]
 pub struct ComplexObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// Real part.
     pub re: f64,
     /// Imaginary part.

@@ -282,12 +282,13 @@ fn int_to_f64(vm: &Vm, v: &IntValue) -> PyResult<f64> {
     }
 }
 
-/// `int.__format__(spec)` (also used by `bool`).
-pub fn format_int(vm: &Vm, i: &IntObj, spec: &str) -> PyResult<String> {
-    let tyname = i.ob.ty().name();
+/// `int.__format__(spec)` of int (or bool) object `o`.
+pub fn format_int(vm: &Vm, o: &PyRef, spec: &str) -> PyResult<String> {
+    let Some(i) = o.downcast::<IntObj>() else { return Err(vm.type_error("descriptor '__format__' requires a 'int' object")) };
+    let tyname = o.ty().name();
     if spec.is_empty() {
-        if !std::ptr::eq(i.ob.ty(), &*vm.types.int) {
-            return vm.str_string(&PyRef::from_obj(&i.ob));
+        if !std::ptr::eq(o.ty(), &*vm.types.int) {
+            return vm.str_string(o);
         }
         let (neg, m) = int_magnitude(&i.value, 10);
         return Ok(if neg { format!("-{m}") } else { m });
@@ -624,11 +625,7 @@ mod tests {
         assert_eq!(format_str(&vm, "abc", "^7.2").ok().as_deref(), Some("  ab   "));
         let int = |v: i64, s: &str| {
             let o = vm.new_int(v);
-            let i = o.downcast::<IntObj>().map(|i| format_int(&vm, i, s));
-            match i {
-                Some(Ok(s)) => s,
-                _ => "ERR".into(),
-            }
+            format_int(&vm, &o, s).unwrap_or_else(|_| "ERR".into())
         };
         assert_eq!(int(12, "#010x"), "0x0000000c");
         assert_eq!(int(-12, "=+8"), "-     12");

@@ -2,14 +2,14 @@
 
 use std::cell::UnsafeCell;
 
-use crate::object::{PyObject, PyRef};
+use crate::object::{ObjHeader, PyObject, PyRef};
 use crate::types::typeobj::Layout;
 
 /// A Python function.
 #[repr(C)]
 pub struct FunctionObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// `__code__` (a code object).
     pub code: PyRef,
     /// `__globals__` (a dict).
@@ -61,7 +61,7 @@ pub fn cell_set(c: &UnsafeCell<Option<PyRef>>, v: Option<PyRef>) {
 #[repr(C)]
 pub struct MethodObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// `__func__`.
     pub func: PyRef,
     /// `__self__`.
@@ -345,6 +345,37 @@ pub fn bind_builtin(vm: &Vm, d: &PyRef, self_: PyRef) -> PyRef {
     })
 }
 
+/// The `__slots__` cell that member descriptor `m` names in `inst`, which
+/// must be an instance of the declaring class (CPython's `descr_check`).
+fn member_cell<'a>(vm: &Vm, m: &MemberObj, inst: &'a PyRef) -> PyResult<&'a UnsafeCell<Option<PyRef>>> {
+    let owner = m.objclass.downcast::<crate::types::typeobj::PyType>();
+    if let Some(c) = owner.and_then(|t| t.slot_cell(inst, m.index)) {
+        return Ok(c);
+    }
+    Err(vm.type_error(format!(
+        "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+        vm.str_of(&m.name).unwrap_or("?"),
+        owner.map(|t| t.name()).unwrap_or("?"),
+        inst.ty().name()
+    )))
+}
+
+/// A getset descriptor only applies to instances of the class that defines
+/// it (CPython's `descr_check`): its getter and setter may rely on the layout.
+#[inline]
+fn getset_check(vm: &Vm, g: &GetSetObj, inst: &PyRef) -> PyResult<()> {
+    let owner = g.objclass.downcast::<crate::types::typeobj::PyType>();
+    match owner {
+        Some(t) if std::ptr::eq(inst.type_ptr(), t) || inst.ty().is_subtype(t) => Ok(()),
+        _ => Err(vm.type_error(format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            g.name,
+            owner.map(|t| t.name()).unwrap_or("?"),
+            inst.ty().name()
+        ))),
+    }
+}
+
 fn init_descriptors(vm: &Vm) {
     vm.set_type_slots(
         &vm.types.getset_descriptor,
@@ -352,12 +383,16 @@ fn init_descriptors(vm: &Vm) {
             descr_get: Some(|vm, d, inst, _| {
                 let g = d.downcast::<GetSetObj>().expect("getset");
                 match inst {
-                    Some(i) => (g.get)(vm, i),
+                    Some(i) => {
+                        getset_check(vm, g, i)?;
+                        (g.get)(vm, i)
+                    }
                     _ => Ok(d.clone()),
                 }
             }),
             descr_set: Some(|vm, d, inst, v| {
                 let g = d.downcast::<GetSetObj>().expect("getset");
+                getset_check(vm, g, inst)?;
                 match g.set {
                     Some(s) => s(vm, inst, v),
                     None => Err(vm.attribute_error(format!(
@@ -381,7 +416,7 @@ fn init_descriptors(vm: &Vm) {
             descr_get: Some(|vm, d, inst, _| {
                 let m = d.downcast::<MemberObj>().expect("member");
                 let Some(i) = inst else { return Ok(d.clone()) };
-                let cell = i.ty().slot_cell(i, m.index);
+                let cell = member_cell(vm, m, i)?;
                 // SAFETY: short borrow, clone only increments.
                 match unsafe { (*cell.get()).clone() } {
                     Some(v) => Ok(v),
@@ -394,7 +429,7 @@ fn init_descriptors(vm: &Vm) {
             }),
             descr_set: Some(|vm, d, inst, v| {
                 let m = d.downcast::<MemberObj>().expect("member");
-                let cell = inst.ty().slot_cell(inst, m.index);
+                let cell = member_cell(vm, m, inst)?;
                 let deleting = v.is_none();
                 // SAFETY: short borrow; old value dropped after it ends.
                 let old = unsafe { std::mem::replace(&mut *cell.get(), v) };

@@ -14,7 +14,7 @@ use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
-use crate::object::{alloc_object, PyObject, PyRef};
+use crate::object::{alloc_object, ObjHeader, PyRef};
 use crate::types::bytes::{ByteArrayObj, BytesObj};
 use crate::types::typeobj::{CmpOp, FuncArgs, Layout, Slots};
 use crate::types::TypeRef;
@@ -35,7 +35,7 @@ pub enum IntValue {
 #[repr(C)]
 pub struct IntObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// The value (immutable).
     pub value: IntValue,
 }
@@ -1156,8 +1156,10 @@ fn m_format(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     let Some(spec) = vm.str_of(spec) else {
         return Err(vm.type_error(format!("format() argument 2 must be str, not {}", spec.ty().name())));
     };
-    let Some(i) = int_of(s) else { return Err(vm.type_error("descriptor '__format__' requires a 'int' object")) };
-    Ok(vm.new_string(crate::types::format::format_int(vm, i, spec)?))
+    if int_of(s).is_none() {
+        return Err(vm.type_error("descriptor '__format__' requires a 'int' object"));
+    }
+    Ok(vm.new_string(crate::types::format::format_int(vm, s, spec)?))
 }
 
 fn get_self(vm: &Vm, o: &PyRef) -> PyResult {
@@ -1290,7 +1292,7 @@ pub(crate) fn init(vm: &Vm) {
 /// A fresh interpreter with the number types initialised (idempotent with
 /// the bootstrap's own call of the init functions).
 #[cfg(test)]
-pub(crate) fn test_vm() -> Box<Vm> {
+pub(crate) fn test_vm() -> crate::vm::VmBox {
     let vm = Vm::new();
     init(&vm);
     crate::types::bool::init(&vm);

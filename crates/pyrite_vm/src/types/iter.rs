@@ -3,7 +3,7 @@
 
 use std::cell::{Cell, UnsafeCell};
 
-use crate::object::{PyObject, PyRef};
+use crate::object::{ObjHeader, PyObject, PyRef};
 use crate::types::typeobj::Layout;
 
 macro_rules! payload {
@@ -12,7 +12,7 @@ macro_rules! payload {
         #[repr(C)]
         pub struct $name {
             /// Header.
-            pub ob: PyObject,
+            pub ob: ObjHeader,
             $($(#[$fm])* pub $f: $t,)*
         }
         // SAFETY: repr(C), header first, unique layout tag.
@@ -193,11 +193,12 @@ pub(crate) fn cell_set(c: &UnsafeCell<Option<PyRef>>, v: Option<PyRef>) {
     drop(old);
 }
 
-/// Visit the object in an `UnsafeCell<Option<PyRef>>` (GC traverse).
+/// Visit the object in an `UnsafeCell<Option<PyRef>>` (GC traverse). The
+/// visitor gets a new reference, not a borrow of the cell, so it may do
+/// anything, the cell included.
 pub(crate) fn cell_visit(c: &UnsafeCell<Option<PyRef>>, visit: &mut dyn FnMut(&PyObject)) {
-    // SAFETY: the visitor runs no Python code and does not touch the cell.
-    if let Some(o) = unsafe { &*c.get() } {
-        visit(o);
+    if let Some(o) = cell_get(c) {
+        visit(&o);
     }
 }
 
@@ -495,8 +496,9 @@ fn enumerate_next(vm: &Vm, o: &PyRef) -> PyResult<Option<PyRef>> {
 fn enumerate_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     if let Some(e) = o.downcast::<EnumerateObj>() {
         visit(&e.iter);
-        // SAFETY: the visitor runs no Python code.
-        visit(unsafe { &*e.count.get() });
+        // SAFETY: short borrow, cloning only increments.
+        let count = unsafe { (*e.count.get()).clone() };
+        visit(&count);
     }
 }
 
@@ -990,7 +992,7 @@ pub(crate) mod testutil {
 
     /// A fresh interpreter; ints get minimal repr/hash slots if the int
     /// module has not installed its own yet.
-    pub(crate) fn vm() -> Box<Vm> {
+    pub(crate) fn vm() -> crate::vm::VmBox {
         let vm = Vm::new();
         let t = &vm.types.int;
         if t.slots().hash.is_none() || t.slots().repr.is_none() {

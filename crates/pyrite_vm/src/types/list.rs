@@ -1,18 +1,24 @@
 //! `list`.
 
-use std::cell::UnsafeCell;
+use std::cell::{RefCell, UnsafeCell};
 
-use crate::object::{PyObject, PyRef};
+use crate::object::{ObjHeader, PyObject, PyRef};
 use crate::types::typeobj::Layout;
 
-/// A `list`. The vector is only ever borrowed inside the small accessor
-/// methods below, never across a call that could run Python code (which
-/// could mutate the list) and never while an item is being dropped.
+/// A `list`.
+///
+/// The vector is only borrowed inside the accessors of this module, each
+/// borrow short and exclusive of any other: while it is alive no Python code
+/// runs, no reference is dropped (removed items are dropped after the borrow
+/// ends) and no object is allocated (a future collection could traverse or
+/// clear the list). Code outside this module uses the safe accessors:
+/// [`ListObj::with_items`] and [`ListObj::with_items_mut`] detach the items
+/// while their closure runs, so the closure may do anything.
 #[repr(C)]
 pub struct ListObj {
     /// Header.
-    pub ob: PyObject,
-    /// The items.
+    pub ob: ObjHeader,
+    /// The items (see above before touching them directly).
     pub items: UnsafeCell<Vec<PyRef>>,
 }
 // SAFETY: repr(C), header first, unique layout tag.
@@ -55,6 +61,11 @@ impl ListObj {
         // SAFETY: short borrow, cloning only increments.
         unsafe { (*self.items.get()).clone() }
     }
+    /// The capacity of the item vector (CPython's `allocated`).
+    pub fn capacity(&self) -> usize {
+        // SAFETY: short borrow, no Python code runs.
+        unsafe { (*self.items.get()).capacity() }
+    }
     /// Replace the whole contents; old items are released last-to-first
     /// after the borrow ends (CPython's order).
     pub fn replace_all(&self, new: Vec<PyRef>) {
@@ -62,16 +73,52 @@ impl ListObj {
         let old = unsafe { std::mem::replace(&mut *self.items.get(), new) };
         drop_reversed(old);
     }
-    /// Run `f` on the borrowed items. `f` must not run Python code or drop items.
+    /// Run `f` on the items. They are detached from the list while `f` runs
+    /// (the list is empty meanwhile), so `f` may run any code: a collection
+    /// traversing the list sees no items (they are held elsewhere, so it
+    /// keeps them), and anything put in the list meanwhile is dropped when
+    /// the items are put back (as `sort` does). Closures that run no Python
+    /// code see no difference.
     pub fn with_items<R>(&self, f: impl FnOnce(&[PyRef]) -> R) -> R {
-        // SAFETY: the contract of `f` keeps the borrow exclusive of mutation.
-        unsafe { f(&*self.items.get()) }
+        self.detached(|v| f(v))
     }
-    /// Run `f` on the mutable vector. `f` must not run Python code nor drop
-    /// items (return removed items so the caller drops them afterwards).
+    /// Run `f` on the item vector, detached from the list as in
+    /// [`ListObj::with_items`]. To keep CPython's order of finalizers,
+    /// return removed items and drop them afterwards.
     pub fn with_items_mut<R>(&self, f: impl FnOnce(&mut Vec<PyRef>) -> R) -> R {
-        // SAFETY: the contract of `f` keeps the borrow exclusive.
-        unsafe { f(&mut *self.items.get()) }
+        self.detached(f)
+    }
+    fn detached<R>(&self, f: impl FnOnce(&mut Vec<PyRef>) -> R) -> R {
+        struct Reattach<'a> {
+            list: &'a ListObj,
+            items: Vec<PyRef>,
+        }
+        impl Drop for Reattach<'_> {
+            fn drop(&mut self) {
+                let items = std::mem::take(&mut self.items);
+                // SAFETY: short borrow; what was put in the list meanwhile is
+                // dropped after it ends.
+                let intruders = unsafe { std::mem::replace(&mut *self.list.items.get(), items) };
+                drop_reversed(intruders);
+            }
+        }
+        // SAFETY: short borrow, nothing dropped.
+        let items = unsafe { std::mem::take(&mut *self.items.get()) };
+        let mut r = Reattach { list: self, items };
+        f(&mut r.items)
+    }
+    /// The item vector, borrowed.
+    ///
+    /// # Safety
+    /// While the result is used, no other reference to the vector may exist
+    /// or be made: the caller runs no Python code, drops no reference
+    /// (removed items are dropped after the borrow), allocates no object and
+    /// does not reach this list through another path.
+    #[allow(clippy::mut_from_ref)]
+    #[inline(always)]
+    unsafe fn items_mut(&self) -> &mut Vec<PyRef> {
+        // SAFETY: exclusive by the caller's contract.
+        unsafe { &mut *self.items.get() }
     }
 }
 
@@ -268,12 +315,39 @@ fn resize_capacity(allocated: usize, old_len: usize, newsize: usize) -> Option<u
     Some(new_allocated)
 }
 
+thread_local! {
+    /// The lists being sorted on this thread (the address of their item
+    /// vector, which is empty during the sort) and whether each was given
+    /// storage since its sort began: CPython sets `allocated` to -1 for the
+    /// sort and any resize resets it, which `sort` reports as a modification
+    /// even if the list is empty again by the end.
+    static SORTING: RefCell<Vec<(usize, bool)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The item vector `v` of a list, which has no storage, is about to get
+/// some: note it if the list is being sorted.
+#[cold]
+#[inline(never)]
+fn note_allocation(v: &Vec<PyRef>) {
+    let addr = v as *const Vec<PyRef> as usize;
+    SORTING.with(|s| {
+        for e in s.borrow_mut().iter_mut().filter(|e| e.0 == addr) {
+            e.1 = true;
+        }
+    });
+}
+
 /// Adjust the capacity of `v` the way CPython's `list_resize` changes
 /// `allocated` when a list of `old_len` items is resized to `newsize`.
 /// Call before growing (len == old_len) or after shrinking (len == newsize).
 fn list_resize(v: &mut Vec<PyRef>, old_len: usize, newsize: usize) {
     match resize_capacity(v.capacity(), old_len, newsize) {
-        Some(n) if n > v.capacity() => v.reserve_exact(n - v.len()),
+        Some(n) if n > v.capacity() => {
+            if v.capacity() == 0 {
+                note_allocation(v);
+            }
+            v.reserve_exact(n - v.len())
+        }
         Some(n) => v.shrink_to(n),
         None => {}
     }
@@ -283,7 +357,12 @@ fn list_resize(v: &mut Vec<PyRef>, old_len: usize, newsize: usize) {
 /// aborting: room for `newsize` items in a list of `old_len` items.
 fn try_grow(v: &mut Vec<PyRef>, old_len: usize, newsize: usize) -> Result<(), std::collections::TryReserveError> {
     match resize_capacity(v.capacity(), old_len, newsize) {
-        Some(c) if c > v.capacity() => v.try_reserve_exact(c - v.len()),
+        Some(c) if c > v.capacity() => {
+            if v.capacity() == 0 {
+                note_allocation(v);
+            }
+            v.try_reserve_exact(c - v.len())
+        }
         _ => Ok(()),
     }
 }
@@ -294,6 +373,7 @@ fn try_grow(v: &mut Vec<PyRef>, old_len: usize, newsize: usize) -> Result<(), st
 /// one must be a MemoryError rather than an abort.
 fn reserve_for_hint(v: &mut Vec<PyRef>, hint: usize) -> Result<(), std::collections::TryReserveError> {
     if v.capacity() == 0 {
+        note_allocation(v);
         return v.try_reserve_exact(hint.saturating_add(1) & !1);
     }
     let n = v.len();
@@ -302,6 +382,9 @@ fn reserve_for_hint(v: &mut Vec<PyRef>, hint: usize) -> Result<(), std::collecti
 
 /// CPython's `list_preallocate_exact`: an empty list gets room for `n` items (rounded up to even).
 fn preallocate_exact(v: &mut Vec<PyRef>, n: usize) {
+    if v.capacity() == 0 {
+        note_allocation(v);
+    }
     v.reserve_exact((n + 1) & !1);
 }
 
@@ -309,93 +392,96 @@ impl ListObj {
     /// `list.append` with CPython's capacity growth.
     #[inline]
     pub fn append(&self, item: PyRef) {
-        self.with_items_mut(|v| {
-            if v.len() == v.capacity() {
-                let n = v.len();
-                list_resize(v, n, n + 1);
-            }
-            v.push(item);
-        });
+        // SAFETY: resizing and pushing run no Python code and drop nothing.
+        let v = unsafe { self.items_mut() };
+        if v.len() == v.capacity() {
+            let n = v.len();
+            list_resize(v, n, n + 1);
+        }
+        v.push(item);
     }
 
     /// Remove and return the items in `lo..hi` (clamped), shrinking the capacity
     /// as CPython does. The caller drops the returned items.
     fn take_range(&self, lo: usize, hi: usize) -> Vec<PyRef> {
-        self.with_items_mut(|v| {
-            let hi = hi.min(v.len());
-            let lo = lo.min(hi);
-            let old = v.len();
-            let removed: Vec<PyRef> = v.drain(lo..hi).collect();
-            let n = v.len();
-            list_resize(v, old, n);
-            removed
-        })
+        // SAFETY: the removed items are moved out, not dropped; resizing runs
+        // no Python code.
+        let v = unsafe { self.items_mut() };
+        let hi = hi.min(v.len());
+        let lo = lo.min(hi);
+        let old = v.len();
+        let removed: Vec<PyRef> = v.drain(lo..hi).collect();
+        let n = v.len();
+        list_resize(v, old, n);
+        removed
     }
 
     /// Replace `lo..hi` (clamped, `hi >= lo`) by `new` items; returns the old items.
     fn splice_range(&self, lo: usize, hi: usize, new: Vec<PyRef>) -> Vec<PyRef> {
-        self.with_items_mut(|v| {
-            let hi = hi.min(v.len());
-            let lo = lo.min(hi);
-            let old = v.len();
-            let newsize = old - (hi - lo) + new.len();
-            if newsize > old {
-                list_resize(v, old, newsize);
-            }
-            let removed: Vec<PyRef> = v.splice(lo..hi, new).collect();
-            if newsize < old {
-                list_resize(v, old, newsize);
-            }
-            removed
-        })
+        // SAFETY: as in `take_range`; the new items are moved in.
+        let v = unsafe { self.items_mut() };
+        let hi = hi.min(v.len());
+        let lo = lo.min(hi);
+        let old = v.len();
+        let newsize = old - (hi - lo) + new.len();
+        if newsize > old {
+            list_resize(v, old, newsize);
+        }
+        let removed: Vec<PyRef> = v.splice(lo..hi, new).collect();
+        if newsize < old {
+            list_resize(v, old, newsize);
+        }
+        removed
     }
 
     /// `append` that reports running out of memory (MemoryError) instead
     /// of aborting.
     pub fn try_append(&self, item: PyRef) -> Result<(), std::collections::TryReserveError> {
-        self.with_items_mut(|v| {
-            let n = v.len();
-            if n == v.capacity() {
-                try_grow(v, n, n + 1)?;
-            }
-            v.push(item);
-            Ok(())
-        })
+        // SAFETY: as in `append`.
+        let v = unsafe { self.items_mut() };
+        let n = v.len();
+        if n == v.capacity() {
+            try_grow(v, n, n + 1)?;
+        }
+        v.push(item);
+        Ok(())
     }
 
     /// `list.extend(iterable)` (runs Python code when iterating).
     pub fn extend(&self, vm: &Vm, iterable: &PyRef) -> PyResult<()> {
         let exact = std::ptr::eq(iterable.ty(), &*vm.types.list) || std::ptr::eq(iterable.ty(), &*vm.types.tuple);
-        if exact || iterable.is(&self.ob) {
+        if exact || std::ptr::eq(iterable.as_ptr(), self.ob.addr()) {
             let items = vm.collect(iterable)?;
             if items.is_empty() {
                 return Ok(());
             }
-            self.with_items_mut(|v| {
-                if v.capacity() == 0 {
-                    preallocate_exact(v, items.len());
-                } else {
-                    let n = v.len();
-                    list_resize(v, n, n + items.len());
-                }
-                v.extend(items);
-            });
+            // SAFETY: resizing and moving the new items in run no Python code
+            // and drop nothing.
+            let v = unsafe { self.items_mut() };
+            if v.capacity() == 0 {
+                preallocate_exact(v, items.len());
+            } else {
+                let n = v.len();
+                list_resize(v, n, n + items.len());
+            }
+            v.extend(items);
             return Ok(());
         }
         let it = vm.iter(iterable)?;
         let hint = length_hint(vm, iterable, 8)?;
-        if hint > 0 && self.with_items_mut(|v| reserve_for_hint(v, hint)).is_err() {
+        // SAFETY: reserving runs no Python code and drops nothing.
+        if hint > 0 && reserve_for_hint(unsafe { self.items_mut() }, hint).is_err() {
             return Err(memory_error(vm));
         }
         while let Some(x) = vm.next(&it)? {
             self.try_append(x).map_err(|_| memory_error(vm))?;
         }
-        self.with_items_mut(|v| {
-            if v.len() < v.capacity() {
-                let n = v.len();
-                list_resize(v, n, n);
-            }
-        });
+        // SAFETY: as above.
+        let v = unsafe { self.items_mut() };
+        if v.len() < v.capacity() {
+            let n = v.len();
+            list_resize(v, n, n);
+        }
         Ok(())
     }
 }
@@ -727,12 +813,13 @@ fn m_imul(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
         l.replace_all(Vec::new());
     } else if n > 1 {
         let items = repeat_items(vm, &l.to_vec(), n)?;
-        let extra = items[l.len()..].to_vec();
-        l.with_items_mut(|v| {
-            let len = v.len();
-            list_resize(v, len, len + extra.len());
-            v.extend(extra);
-        });
+        let extra = items[l.len().min(items.len())..].to_vec();
+        // SAFETY: resizing and moving the new items in run no Python code
+        // and drop nothing.
+        let v = unsafe { l.items_mut() };
+        let len = v.len();
+        list_resize(v, len, len + extra.len());
+        v.extend(extra);
     }
     Ok(args.args[0].clone())
 }
@@ -742,12 +829,12 @@ fn m_insert(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     arg_count(vm, rest, "insert", 2, 2)?;
     let i = ssize_arg(vm, &rest[0])?;
     let item = rest[1].clone();
-    l.with_items_mut(|v| {
-        let n = v.len() as isize;
-        let i = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
-        list_resize(v, n as usize, n as usize + 1);
-        v.insert(i, item);
-    });
+    // SAFETY: resizing and inserting run no Python code and drop nothing.
+    let v = unsafe { l.items_mut() };
+    let n = v.len() as isize;
+    let i = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
+    list_resize(v, n as usize, n as usize + 1);
+    v.insert(i, item);
     Ok(vm.none())
 }
 
@@ -839,8 +926,7 @@ fn m_reversed(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
 fn m_sizeof(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     let (l, rest) = method_self::<ListObj>(vm, &args, "list", "__sizeof__")?;
     no_args(vm, rest, "list.__sizeof__")?;
-    let cap = l.with_items_mut(|v| v.capacity());
-    Ok(vm.new_int(40 + 8 * cap as i64))
+    Ok(vm.new_int(40 + 8 * l.capacity() as i64))
 }
 
 /// `list.sort(*, key=None, reverse=False)`: stable, `<` only.
@@ -868,17 +954,39 @@ fn m_sort(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     Ok(vm.none())
 }
 
-/// Sort a list in place (shared with `sorted()`): the list is empty while
-/// the comparisons run; changes made meanwhile raise "list modified during sort".
+/// Sort a list in place (shared with `sorted()`), as CPython does: the
+/// items are taken out and the list is empty while keys and comparisons run
+/// (Python code, or a collection traversing the list, sees no item, never a
+/// half-sorted or duplicated one); if the list was given storage meanwhile,
+/// what it holds is dropped and "list modified during sort" raised.
 pub fn sort_list(vm: &Vm, l: &ListObj, key: Option<&PyRef>, reverse: bool) -> PyResult<()> {
-    let mut items = l.with_items_mut(std::mem::take);
+    /// Takes the list off `SORTING` (also when unwinding).
+    struct Sorting;
+    impl Sorting {
+        fn start(l: &ListObj) -> Sorting {
+            SORTING.with(|s| s.borrow_mut().push((l.items.get() as usize, false)));
+            Sorting
+        }
+        /// Whether the list was given storage during the sort.
+        fn finish(self) -> bool {
+            std::mem::forget(self);
+            SORTING.with(|s| s.borrow_mut().pop()).is_some_and(|e| e.1)
+        }
+    }
+    impl Drop for Sorting {
+        fn drop(&mut self) {
+            SORTING.with(|s| s.borrow_mut().pop());
+        }
+    }
+    // SAFETY: short borrow, nothing dropped.
+    let mut items = unsafe { std::mem::take(l.items_mut()) };
+    let sorting = Sorting::start(l);
     let result = sort_vec(vm, &mut items, key, reverse);
-    let intruders = l.with_items_mut(|v| {
-        let modified = v.capacity() != 0;
-        (modified, std::mem::replace(v, items))
-    });
-    let (modified, garbage) = intruders;
-    drop_reversed(garbage);
+    let grown = sorting.finish();
+    // SAFETY: short borrow; what was put in meanwhile is dropped after it.
+    let intruders = unsafe { std::mem::replace(l.items_mut(), items) };
+    let modified = grown || intruders.capacity() != 0;
+    drop_reversed(intruders);
     result?;
     if modified {
         return Err(vm.value_error("list modified during sort"));
@@ -1097,6 +1205,6 @@ mod sort_tests {
         assert_eq!(err_text(&vm, e), "ValueError: list modified during sort");
         assert_eq!(repr(&vm, &l), "[1, 2, 3, 4, 5, 6]");
         let gen = super::list_from_iterable(&vm, &vm.new_tuple(vec![vm.new_int(1), vm.new_int(2), vm.new_int(3)])).unwrap();
-        assert_eq!(super::lst(&vm, &gen).unwrap().with_items_mut(|v| v.capacity()), 4);
+        assert_eq!(super::lst(&vm, &gen).unwrap().capacity(), 4);
     }
 }

@@ -34,7 +34,7 @@ pub mod weakref;
 use std::cell::{Cell, UnsafeCell};
 use std::ptr::NonNull;
 
-use crate::object::{alloc_type_memory, PyObject, PyPayload, PyRef};
+use crate::object::{alloc_type_object, PyObject, PyPayload, PyRef};
 use typeobj::{DeallocFn, Layout, PyType, Slots, TypeFlags};
 
 /// A strong reference known to point at a type object.
@@ -93,9 +93,14 @@ pub unsafe fn dealloc_payload<T: PyPayload>(o: NonNull<PyObject>) {
 }
 
 /// Create a builtin (static) type object.
+///
+/// # Safety
+/// `layout`, `basicsize`, `dealloc` and `dictoffset` must satisfy the
+/// contract of [`TypeLayoutToken::new`](typeobj::TypeLayoutToken::new)
+/// (a static type has no `__slots__` cells).
 #[allow(clippy::too_many_arguments)] // one call site per builtin type, each argument a type field `metatype` is `type` (or `None`
 /// while bootstrapping `type` itself, which is then its own type).
-pub(crate) fn new_static_type(
+pub(crate) unsafe fn new_static_type(
     metatype: Option<&TypeRef>,
     name: &str,
     layout: Layout,
@@ -105,52 +110,53 @@ pub(crate) fn new_static_type(
     dealloc: DeallocFn,
     dictoffset: usize,
 ) -> TypeRef {
-    // SAFETY: we initialise the whole PyType before making a reference.
-    unsafe {
-        let p = alloc_type_memory();
-        let meta = match metatype {
-            Some(m) => {
-                m.as_object().incref();
-                NonNull::from(&**m)
-            }
-            None => p,
-        };
-        let mut mro = Vec::new();
-        if let Some(b) = base {
-            mro.extend(b.mro().iter().cloned());
-        }
-        p.as_ptr().write(PyType {
-            ob: PyObject::new_header(meta),
-            layout,
-            basicsize,
-            dictoffset,
-            weaklistoffset: weakref::static_weaklistoffset(layout),
-            nslots: 0,
-            slotsoffset: 0,
-            dealloc,
-            flags: Cell::new(flags | TypeFlags::IMMUTABLE),
-            name: UnsafeCell::new(name.to_string()),
-            qualname: UnsafeCell::new(name.to_string()),
-            base: UnsafeCell::new(base.map(|b| b.as_ref().clone())),
-            bases: UnsafeCell::new(base.map(|b| vec![b.as_ref().clone()]).unwrap_or_default()),
-            mro: UnsafeCell::new(Vec::new()),
-            dict: UnsafeCell::new(None),
-            slots: UnsafeCell::new(base.map(|b| *b.slots()).unwrap_or_default()),
-            version: Cell::new(0),
-            weaklist: weakref::WeakList::new(),
-        });
-        let t = TypeRef(PyRef::from_raw(p.cast()));
-        crate::object::gc::register_static_type(t.as_object());
-        mro.insert(0, t.as_ref().clone());
-        t.set_mro(mro);
-        t
+    let mut mro = Vec::new();
+    if let Some(b) = base {
+        mro.extend(b.mro().iter().cloned());
     }
+    let r = alloc_type_object(metatype.map(|m| &**m), |ob| PyType {
+        ob,
+        layout,
+        basicsize,
+        dictoffset,
+        weaklistoffset: weakref::static_weaklistoffset(layout),
+        nslots: 0,
+        slotsoffset: 0,
+        dealloc,
+        flags: Cell::new(flags | TypeFlags::IMMUTABLE),
+        name: UnsafeCell::new(name.to_string()),
+        qualname: UnsafeCell::new(name.to_string()),
+        base: UnsafeCell::new(base.map(|b| b.as_ref().clone())),
+        bases: UnsafeCell::new(base.map(|b| vec![b.as_ref().clone()]).unwrap_or_default()),
+        mro: UnsafeCell::new(Vec::new()),
+        dict: UnsafeCell::new(None),
+        slots: UnsafeCell::new(base.map(|b| *b.slots()).unwrap_or_default()),
+        version: Cell::new(0),
+        weaklist: weakref::WeakList::new(),
+        retired_names: UnsafeCell::new(Vec::new()),
+        // SAFETY: the layout fields are the caller's (contract); the value
+        // goes straight to `alloc_type_object`.
+        token: unsafe { typeobj::TypeLayoutToken::new() },
+    });
+    let t = TypeRef::new(r).expect("allocated a type");
+    crate::object::gc::register_static_type(t.as_object());
+    mro.insert(0, t.as_ref().clone());
+    // SAFETY: the type was just created: nothing borrows its MRO.
+    unsafe { t.set_mro(mro) };
+    t
 }
 
-/// Install the dict of a type created before `dict` existed.
+/// Install the dict of a type created before `dict` existed (once: a type
+/// that has its dict keeps it, since `dict()` hands out borrows of it).
 pub(crate) fn set_type_dict(t: &PyType, d: PyRef) {
-    // SAFETY: only called during bootstrap, before Python code runs.
-    unsafe { *t.dict.get() = Some(d) }
+    // SAFETY: short borrow; the field is only written while it is `None`,
+    // and `dict()` borrows nothing then (it panics).
+    unsafe {
+        let slot = &mut *t.dict.get();
+        if slot.is_none() {
+            *slot = Some(d);
+        }
+    }
 }
 
 /// Inherit the slots of `base` into a slot table where they are unset.

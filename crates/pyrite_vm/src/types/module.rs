@@ -1,13 +1,13 @@
 //! `module`.
 
-use crate::object::{PyObject, PyRef};
+use crate::object::{ObjHeader, PyRef};
 use crate::types::typeobj::Layout;
 
 /// A module: its namespace dict.
 #[repr(C)]
 pub struct ModuleObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// `__dict__` (globals of the module's code).
     pub dict: PyRef,
     /// Weak references to the module.

@@ -1,7 +1,7 @@
 //! `object`: the root type, and the generic attribute protocol shared by
 //! most types (`PyObject_GenericGetAttr`/`SetAttr`).
 
-use crate::object::PyObject;
+use crate::object::ObjHeader;
 use crate::types::typeobj::Layout;
 
 /// An instance of `object` itself, or of a class whose nearest builtin base is
@@ -9,7 +9,7 @@ use crate::types::typeobj::Layout;
 #[repr(C)]
 pub struct ObjectObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
 }
 
 // SAFETY: repr(C), header first, Layout::Object unique to ObjectObj.
@@ -169,25 +169,27 @@ fn object_set_class(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
         return Err(vm.type_error("__class__ must be set to a class"));
     };
     let cur = o.ty();
-    if !t.is_heap()
-        || !cur.is_heap()
-        || t.basicsize != cur.basicsize
-        || t.layout != cur.layout
-        || t.weaklistoffset != cur.weaklistoffset
-    {
+    let same_layout = t.basicsize == cur.basicsize
+        && t.layout == cur.layout
+        && t.dictoffset == cur.dictoffset
+        && t.nslots == cur.nslots
+        && t.slotsoffset == cur.slotsoffset
+        && t.weaklistoffset == cur.weaklistoffset
+        && t.is_gc() == cur.is_gc();
+    if !t.is_heap() || !cur.is_heap() || !same_layout {
         return Err(vm.type_error(format!(
             "__class__ assignment: '{}' object layout differs from '{}'",
             t.name(),
             cur.name()
         )));
     }
-    // The instance owns a reference to its heap type: take over the old
-    // one, give it the new one.
-    // SAFETY: heap-type instances own one reference to their type (alloc_object).
-    let old = unsafe { PyRef::from_raw(std::ptr::NonNull::from(cur.as_object())) };
-    t.as_object().incref();
-    o.set_type_ptr(std::ptr::NonNull::from(&*t));
-    drop(old);
+    // The instance owns a reference to its heap type: it now owns one to
+    // the new type. The reference to the old type is kept (leaked): code up
+    // the stack may still borrow it through `ty()`.
+    let new = t.as_ref().clone().into_raw();
+    // SAFETY: same instance layout (checked above); the new type is kept
+    // alive by the reference just taken, the old one by the one never released.
+    unsafe { o.set_type_ptr(new.cast()) };
     Ok(())
 }
 

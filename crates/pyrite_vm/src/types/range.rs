@@ -1,13 +1,13 @@
 //! `range`.
 
-use crate::object::{PyObject, PyRef};
+use crate::object::{ObjHeader, PyRef};
 use crate::types::typeobj::Layout;
 
 /// A `range`: start, stop, step and length as int objects.
 #[repr(C)]
 pub struct RangeObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// `start`
     pub start: PyRef,
     /// `stop`

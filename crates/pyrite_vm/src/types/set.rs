@@ -3,7 +3,7 @@
 
 use std::cell::{Cell, UnsafeCell};
 
-use crate::object::{PyObject, PyRef};
+use crate::object::{ObjHeader, PyObject, PyRef};
 use crate::types::typeobj::Layout;
 
 /// The hash table of a set. `table` has a power-of-two length (>= 8); a slot
@@ -35,7 +35,7 @@ pub struct SetEntry {
 #[repr(C)]
 pub struct SetObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// Cached hash (frozenset only), -1 until computed.
     pub hash: Cell<i64>,
     /// The table. Never borrowed across calls into Python code.
@@ -131,16 +131,25 @@ enum Lookup {
 }
 
 impl SetObj {
+    /// The table, borrowed.
+    ///
+    /// # Safety
+    /// While the result (or anything borrowed from it) is used, no other
+    /// reference to the table may exist or be made: no Python code runs (keys
+    /// are cloned before `eq`, the table borrowed again after), no key is
+    /// dropped (removed ones are dropped after), no object is allocated, and
+    /// this set is not reached another way (another `t()` of it included).
     #[allow(clippy::mut_from_ref)]
-    fn t(&self) -> &mut SetTable {
-        // SAFETY: every borrow is short and never spans a call into Python
-        // code (comparisons clone the key and re-borrow afterwards).
+    #[inline(always)]
+    unsafe fn t(&self) -> &mut SetTable {
+        // SAFETY: exclusive by the caller's contract.
         unsafe { &mut *self.table.get() }
     }
 
     /// Number of elements.
     pub fn len(&self) -> usize {
-        self.t().used
+        // SAFETY: a read.
+        unsafe { self.t() }.used
     }
 
     /// True when empty.
@@ -150,7 +159,8 @@ impl SetObj {
 
     /// Snapshot of (hash, key) of the live entries in table order.
     pub fn entries(&self) -> Vec<(i64, PyRef)> {
-        self.t()
+        // SAFETY: reads and clones (into a Vec: memory, not objects).
+        unsafe { self.t() }
             .slots
             .iter()
             .flatten()
@@ -162,7 +172,8 @@ impl SetObj {
     /// Python code; the probe restarts if the table changed meanwhile.
     fn lookup(&self, vm: &Vm, key: &PyRef, hash: i64) -> PyResult<Lookup> {
         'restart: loop {
-            let t = self.t();
+            // SAFETY: allocating slots (memory) and reads, before the inner loop borrows again.
+            let t = unsafe { self.t() };
             t.ensure_allocated();
             let mask = t.mask();
             let mut perturb = hash as u64;
@@ -171,7 +182,10 @@ impl SetObj {
             loop {
                 let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
                 for j in i..=i + probes {
-                    let t = self.t();
+                    // SAFETY: used for reads until the key is cloned; `fast_eq`
+                    // runs no Python code and allocates nothing; `eq` runs
+                    // with no borrow alive (the table is borrowed again after).
+                    let t = unsafe { self.t() };
                     let (other, gen) = match &t.slots[j] {
                         None => return Ok(Lookup::Absent { unused: j, dummy }),
                         Some(SetEntry { key: None, .. }) => {
@@ -190,7 +204,8 @@ impl SetObj {
                         Some(_) => continue,
                     };
                     let eq = vm.eq(&other, key)?;
-                    let t = self.t();
+                    // SAFETY: reads only.
+                    let t = unsafe { self.t() };
                     let same = t.generation == gen
                         && matches!(&t.slots[j], Some(SetEntry { key: Some(k), .. }) if k.is(&other));
                     if !same {
@@ -211,13 +226,16 @@ impl SetObj {
         match self.lookup(vm, &key, hash)? {
             Lookup::Found(_) => Ok(false),
             Lookup::Absent { dummy: Some(d), .. } => {
-                let t = self.t();
+                // SAFETY: the key is moved in over a dummy (no key to drop).
+                let t = unsafe { self.t() };
                 t.slots[d] = Some(SetEntry { hash, key: Some(key) });
                 t.used += 1;
                 Ok(true)
             }
             Lookup::Absent { unused, dummy: None } => {
-                let t = self.t();
+                // SAFETY: the key is moved into an unused slot; resizing
+                // moves the keys over and drops nothing.
+                let t = unsafe { self.t() };
                 t.slots[unused] = Some(SetEntry { hash, key: Some(key) });
                 t.fill += 1;
                 t.used += 1;
@@ -234,7 +252,8 @@ impl SetObj {
     pub fn discard_hashed(&self, vm: &Vm, key: &PyRef, hash: i64) -> PyResult<Option<PyRef>> {
         match self.lookup(vm, key, hash)? {
             Lookup::Found(j) => {
-                let t = self.t();
+                // SAFETY: the key is moved out; the caller drops it.
+                let t = unsafe { self.t() };
                 let old = t.slots[j].replace(SetEntry { hash: DUMMY_HASH, key: None });
                 t.used -= 1;
                 Ok(old.and_then(|e| e.key))
@@ -250,16 +269,18 @@ impl SetObj {
 
     /// Remove everything (the old entries are released after the table is reset).
     pub fn clear(&self) {
-        let t = self.t();
+        // SAFETY: the entries are moved out and dropped after the borrow.
+        let t = unsafe { self.t() };
         let generation = t.generation + 1;
         let old = std::mem::replace(t, SetTable::with_size(MIN_SIZE));
-        self.t().generation = generation;
+        t.generation = generation;
         drop(old);
     }
 
     /// Live entry at or after slot `pos`: (next pos, key).
     pub fn next_entry(&self, mut pos: usize) -> Option<(usize, PyRef)> {
-        let t = self.t();
+        // SAFETY: reads and a clone.
+        let t = unsafe { self.t() };
         while pos < t.slots.len() {
             if let Some(SetEntry { key: Some(k), .. }) = &t.slots[pos] {
                 return Some((pos + 1, k.clone()));
@@ -271,7 +292,8 @@ impl SetObj {
 
     /// `set.pop()` with CPython's finger: `None` when empty.
     fn pop_any(&self) -> Option<PyRef> {
-        let t = self.t();
+        // SAFETY: the key is moved out; the caller drops it.
+        let t = unsafe { self.t() };
         if t.used == 0 || t.slots.is_empty() {
             return None;
         }
@@ -288,9 +310,15 @@ impl SetObj {
 
     /// Swap the tables of two sets (`intersection_update`).
     fn swap_bodies(&self, other: &SetObj) {
-        std::mem::swap(self.t(), other.t());
-        self.t().generation += 1;
-        other.t().generation += 1;
+        if std::ptr::eq(self, other) {
+            return;
+        }
+        // SAFETY: two distinct sets (checked): their tables are swapped,
+        // nothing dropped.
+        let (a, b) = unsafe { (self.t(), other.t()) };
+        std::mem::swap(a, b);
+        a.generation += 1;
+        b.generation += 1;
         self.hash.set(-1);
         other.hash.set(-1);
     }
@@ -349,23 +377,30 @@ pub fn set_add(vm: &Vm, s: &SetObj, key: PyRef) -> PyResult<()> {
 /// Merge another set's entries (CPython's `set_merge`).
 fn set_merge(vm: &Vm, s: &SetObj, other: &SetObj) -> PyResult<()> {
     let (ofill, oused, omask) = {
-        let o = other.t();
+        // SAFETY: reads.
+        let o = unsafe { other.t() };
         if o.used == 0 {
             return Ok(());
         }
         (o.fill, o.used, o.slots.len().max(MIN_SIZE) - 1)
     };
-    let t = s.t();
+    // SAFETY: allocating and resizing move keys and drop nothing (and end
+    // before `entries` borrows `other`, which may be `s`).
+    let t = unsafe { s.t() };
     t.ensure_allocated();
     if (t.fill + oused) * 5 >= t.mask() * 3 {
         let n = t.used + oused;
         t.resize(n * 2);
     }
     let entries = other.entries();
-    let t = s.t();
+    // SAFETY: keys are cloned or moved in, nothing dropped; `other` is
+    // borrowed too only in the slot-for-slot branch, where `s` is empty and
+    // `other` is not, so they are distinct sets.
+    let t = unsafe { s.t() };
     if t.fill == 0 && t.mask() == omask && ofill == oused {
         // Same size, no dummies: copy slot for slot.
-        for (j, e) in other.t().slots.iter().enumerate() {
+        // SAFETY: see above; reads and clones.
+        for (j, e) in unsafe { other.t() }.slots.iter().enumerate() {
             if let Some(SetEntry { hash, key: Some(k) }) = e {
                 t.slots[j] = Some(SetEntry { hash: *hash, key: Some(k.clone()) });
             }
@@ -395,7 +430,8 @@ pub fn set_update(vm: &Vm, s: &SetObj, other: &PyRef) -> PyResult<()> {
     }
     if std::ptr::eq(other.ty(), &*vm.types.dict) {
         let n = vm.len(other)?;
-        let t = s.t();
+        // SAFETY: allocating and resizing move keys and drop nothing.
+        let t = unsafe { s.t() };
         t.ensure_allocated();
         if (t.fill + n) * 5 >= t.mask() * 3 {
             let m = t.used + n;
@@ -443,7 +479,7 @@ fn set_copy(vm: &Vm, o: &PyRef) -> PyResult<PyRef> {
 
 /// `s.difference_update(other)` (with CPython's post-shrink).
 pub fn set_difference_update(vm: &Vm, s: &SetObj, other: &PyRef) -> PyResult<()> {
-    if std::ptr::eq(&s.ob, &**other) {
+    if std::ptr::eq(s.ob.addr(), &**other) {
         s.clear();
         return Ok(());
     }
@@ -457,7 +493,8 @@ pub fn set_difference_update(vm: &Vm, s: &SetObj, other: &PyRef) -> PyResult<()>
             set_discard_key(vm, s, &k)?;
         }
     }
-    let t = s.t();
+    // SAFETY: resizing moves keys and drops nothing.
+    let t = unsafe { s.t() };
     if t.fill - t.used > t.mask() / 4 {
         let used = t.used;
         t.resize(if used > 50000 { used * 2 } else { used * 4 });
@@ -520,7 +557,7 @@ fn set_intersection(vm: &Vm, a: &PyRef, other: &PyRef) -> PyResult<PyRef> {
 
 /// `s.symmetric_difference_update(other)`.
 pub fn set_symmetric_difference_update(vm: &Vm, s: &SetObj, other: &PyRef) -> PyResult<()> {
-    if std::ptr::eq(&s.ob, &**other) {
+    if std::ptr::eq(s.ob.addr(), &**other) {
         s.clear();
         return Ok(());
     }
@@ -650,7 +687,8 @@ fn setiter_length_hint(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     let n = match cell_get(&it.set) {
         Some(s) if it.pos.get() != usize::MAX => match s.downcast::<SetObj>() {
             Some(s) if s.len() == it.len => {
-                s.t().slots.iter().skip(it.pos.get()).flatten().filter(|e| e.key.is_some()).count()
+                // SAFETY: reads.
+                unsafe { s.t() }.slots.iter().skip(it.pos.get()).flatten().filter(|e| e.key.is_some()).count()
             }
             _ => 0,
         },
@@ -773,11 +811,13 @@ fn frozenset_new(vm: &Vm, cls: &PyRef, args: FuncArgs<'_>) -> PyResult {
 }
 
 fn set_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    // The visitor gets new references one key at a time, not a borrow of
+    // the table, so it may do anything.
     if let Some(s) = o.downcast::<SetObj>() {
-        for e in s.t().slots.iter().flatten() {
-            if let Some(k) = &e.key {
-                visit(k);
-            }
+        let mut pos = 0;
+        while let Some((next, k)) = s.next_entry(pos) {
+            visit(&k);
+            pos = next;
         }
     }
 }
@@ -967,7 +1007,8 @@ fn m_isdisjoint(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
 fn m_sizeof(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     let (s, rest) = this(vm, &args, "__sizeof__")?;
     no_args(vm, rest, &qual(vm, &args, "__sizeof__"))?;
-    let size = s.t().slots.len();
+    // SAFETY: a read.
+    let size = unsafe { s.t() }.slots.len();
     Ok(vm.new_int(if size <= MIN_SIZE { 200 } else { 200 + 16 * size as i64 }))
 }
 
@@ -993,12 +1034,14 @@ fn m_ixor(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     inplace(vm, args, "__ixor__", set_symmetric_difference_update)
 }
 fn m_iand(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
-    inplace(vm, args, "__iand__", |vm, s, o| {
-        let me = PyRef::from_obj(&s.ob);
-        let tmp = set_intersection(vm, &me, o)?;
-        s.swap_bodies(the_set(&tmp));
-        Ok(())
-    })
+    let (s, rest) = this(vm, &args, "__iand__")?;
+    let o = one_arg(vm, rest, "set.__iand__")?;
+    if !is_anyset(o) {
+        return Ok(vm.not_implemented.clone());
+    }
+    let tmp = set_intersection(vm, &args.args[0], o)?;
+    s.swap_bodies(the_set(&tmp));
+    Ok(args.args[0].clone())
 }
 
 /// Install the slots and methods of `set`, `frozenset` and `set_iterator`.

@@ -1,13 +1,13 @@
 //! `None`, `NotImplemented` and `Ellipsis`.
 
-use crate::object::PyObject;
+use crate::object::ObjHeader;
 use crate::types::typeobj::Layout;
 
 /// The payload of `None`.
 #[repr(C)]
 pub struct NoneObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
 }
 // SAFETY: repr(C), header first, unique layout tag.
 unsafe impl crate::object::PyPayload for NoneObj {
@@ -18,7 +18,7 @@ unsafe impl crate::object::PyPayload for NoneObj {
 #[repr(C)]
 pub struct NotImplementedObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
 }
 // SAFETY: repr(C), header first, unique layout tag.
 unsafe impl crate::object::PyPayload for NotImplementedObj {
@@ -29,7 +29,7 @@ unsafe impl crate::object::PyPayload for NotImplementedObj {
 #[repr(C)]
 pub struct EllipsisObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
 }
 // SAFETY: repr(C), header first, unique layout tag.
 unsafe impl crate::object::PyPayload for EllipsisObj {

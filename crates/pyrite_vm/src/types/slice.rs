@@ -1,13 +1,13 @@
 //! `slice`.
 
-use crate::object::{PyObject, PyRef};
+use crate::object::{ObjHeader, PyRef};
 use crate::types::typeobj::Layout;
 
 /// A `slice`.
 #[repr(C)]
 pub struct SliceObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// `start`
     pub start: PyRef,
     /// `stop`

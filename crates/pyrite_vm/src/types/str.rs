@@ -3,14 +3,14 @@
 
 use std::cell::Cell;
 
-use crate::object::PyObject;
+use crate::object::ObjHeader;
 use crate::types::typeobj::Layout;
 
 /// A `str`.
 #[repr(C)]
 pub struct StrObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// Cached hash, -1 until computed.
     pub hash: Cell<i64>,
     /// Length in code points.

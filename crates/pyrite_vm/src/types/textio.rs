@@ -9,7 +9,7 @@
 use std::cell::RefCell;
 use std::io::{IsTerminal, Read, Write};
 
-use crate::object::{alloc_object, PyObject, PyRef};
+use crate::object::{alloc_object, ObjHeader, PyRef};
 use crate::types::typeobj::{FuncArgs, Layout, Slots};
 use crate::vm::Vm;
 use crate::PyResult;
@@ -18,7 +18,7 @@ use crate::PyResult;
 #[repr(C)]
 pub struct TextIOObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// `name` (a str, or an int for file descriptors).
     pub name: PyRef,
     /// `mode` as given to `open`.

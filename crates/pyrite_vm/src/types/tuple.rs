@@ -1,13 +1,13 @@
 //! `tuple`.
 
-use crate::object::{PyObject, PyRef};
+use crate::object::{ObjHeader, PyObject, PyRef};
 use crate::types::typeobj::Layout;
 
 /// A `tuple`.
 #[repr(C)]
 pub struct TupleObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// The items (immutable).
     pub items: Box<[PyRef]>,
 }

@@ -33,28 +33,31 @@ use super::weakref::WeakrefObj;
 use super::{dealloc_payload, new_static_type, set_type_dict, TypeRef};
 use crate::eval::generator::GeneratorObj;
 use crate::object::{alloc_object, PyPayload, PyRef};
-use crate::vm::{ExcTypes, Types, Vm, NSMALL_NEG, NSMALL_POS};
+use crate::vm::{ExcTypes, Types, Vm, VmBox, NSMALL_NEG, NSMALL_POS};
 
 const GC: u32 = TypeFlags::HAVE_GC;
 const BASE: u32 = TypeFlags::BASETYPE;
 
 /// Create every builtin type, the singletons and the core modules.
-pub(crate) fn bootstrap() -> Box<Vm> {
+pub(crate) fn bootstrap() -> VmBox {
     crate::object::configure_allocator();
-    let type_ = new_static_type(
-        None,
-        "type",
-        Layout::Type,
-        size_of::<PyType>(),
-        None,
-        GC | BASE,
-        dealloc_payload::<PyType>,
-        0,
-    );
-    let object =
-        new_static_type(Some(&type_), "object", Layout::Object, size_of::<ObjectObj>(), None, BASE, dealloc_payload::<ObjectObj>, 0);
+    // SAFETY (every `new_static_type` below): the layout is the payload
+    // struct's own tag, the size its size, the deallocator drops that payload
+    // (`dealloc_payload::<T>` or the payload's own freelist or finalizing
+    // deallocator), and a non-zero dict offset is that of the payload's
+    // `dict` field: an `UnsafeCell<Option<PyRef>>` (function, exceptions) or,
+    // for `module`, a `PyRef`, only ever read through the cell (`dict_slot`,
+    // the writable cell, is `None` for modules).
+    let type_ = unsafe {
+        new_static_type(None, "type", Layout::Type, size_of::<PyType>(), None, GC | BASE, dealloc_payload::<PyType>, 0)
+    };
+    // SAFETY: see above.
+    let object = unsafe {
+        new_static_type(Some(&type_), "object", Layout::Object, size_of::<ObjectObj>(), None, BASE, dealloc_payload::<ObjectObj>, 0)
+    };
     type_.set_bases(Some(object.as_ref().clone()), vec![object.as_ref().clone()]);
-    type_.set_mro(vec![type_.as_ref().clone(), object.as_ref().clone()]);
+    // SAFETY: bootstrap: nothing borrows the MRO of `type` yet.
+    unsafe { type_.set_mro(vec![type_.as_ref().clone(), object.as_ref().clone()]) };
     let mut all: Vec<TypeRef> = vec![type_.clone(), object.clone()];
 
     macro_rules! ty {
@@ -65,16 +68,19 @@ pub(crate) fn bootstrap() -> Box<Vm> {
             ty!($name, $payload, $base, $flags, $dictoff, dealloc_payload::<$payload>)
         };
         ($name:literal, $payload:ty, $base:expr, $flags:expr, $dictoff:expr, $dealloc:expr) => {{
-            let t = new_static_type(
-                Some(&type_),
-                $name,
-                <$payload as PyPayload>::LAYOUT,
-                size_of::<$payload>(),
-                Some($base),
-                $flags,
-                $dealloc,
-                $dictoff,
-            );
+            // SAFETY: see above.
+            let t = unsafe {
+                new_static_type(
+                    Some(&type_),
+                    $name,
+                    <$payload as PyPayload>::LAYOUT,
+                    size_of::<$payload>(),
+                    Some($base),
+                    $flags,
+                    $dealloc,
+                    $dictoff,
+                )
+            };
             all.push(t.clone());
             t
         }};
@@ -107,16 +113,19 @@ pub(crate) fn bootstrap() -> Box<Vm> {
     let super_ = ty!("super", SuperObj, &object, GC | BASE);
     let cell = ty!("cell", CellObj, &object, GC);
     let code = ty!("code", CodeObj, &object, 0);
-    let generator = new_static_type(
-        Some(&type_),
-        "generator",
-        Layout::Generator,
-        size_of::<GeneratorObj>(),
-        Some(&object),
-        GC,
-        crate::eval::generator::gen_dealloc,
-        0,
-    );
+    // SAFETY: see above (`gen_dealloc` closes, then drops a `GeneratorObj`).
+    let generator = unsafe {
+        new_static_type(
+            Some(&type_),
+            "generator",
+            Layout::Generator,
+            size_of::<GeneratorObj>(),
+            Some(&object),
+            GC,
+            crate::eval::generator::gen_dealloc,
+            0,
+        )
+    };
     all.push(generator.clone());
     let module = ty!("module", ModuleObj, &object, GC | BASE, offset_of!(ModuleObj, dict));
     let none_type = ty!("NoneType", NoneObj, &object, 0);
@@ -153,16 +162,19 @@ pub(crate) fn bootstrap() -> Box<Vm> {
     let mut exc_map: HashMap<&'static str, TypeRef> = HashMap::new();
     for (field, pyname, base) in ExcTypes::TABLE {
         let b = if *base == "base_exception" { base_exception.clone() } else { exc_map[base].clone() };
-        let t = new_static_type(
-            Some(&type_),
-            pyname,
-            Layout::BaseException,
-            size_of::<ExceptionObj>(),
-            Some(&b),
-            GC | BASE | TypeFlags::EXC_SUBCLASS,
-            dealloc_payload::<ExceptionObj>,
-            offset_of!(ExceptionObj, dict),
-        );
+        // SAFETY: see above.
+        let t = unsafe {
+            new_static_type(
+                Some(&type_),
+                pyname,
+                Layout::BaseException,
+                size_of::<ExceptionObj>(),
+                Some(&b),
+                GC | BASE | TypeFlags::EXC_SUBCLASS,
+                dealloc_payload::<ExceptionObj>,
+                offset_of!(ExceptionObj, dict),
+            )
+        };
         all.push(t.clone());
         exc_map.insert(field, t);
     }
@@ -261,7 +273,7 @@ pub(crate) fn bootstrap() -> Box<Vm> {
     let modules = alloc_object(&types.dict, |ob| DictObj { ob, table: Default::default(), inline_values: Default::default() });
     let builtins = alloc_object(&types.dict, |ob| DictObj { ob, table: Default::default(), inline_values: Default::default() });
 
-    let vm = Box::new(Vm {
+    let vm = VmBox::new(Vm {
         types,
         exc,
         none,
@@ -281,11 +293,12 @@ pub(crate) fn bootstrap() -> Box<Vm> {
         recursion_depth: Cell::new(0),
         recursion_limit: Cell::new(1000),
         repr_stack: RefCell::new(Vec::new()),
-        frames: RefCell::new(Vec::new()),
+        frames: Default::default(),
         frame_arena: RefCell::new(crate::eval::frame::FrameArena::new()),
         handled: RefCell::new(None),
         type_cache: Default::default(),
         gc_lists: RefCell::new(None),
+        current_users: Cell::new(0),
     });
     vm.enter();
     init_types(&vm, &all);
@@ -344,8 +357,13 @@ fn check_gc_slots(all: &[TypeRef]) {
 }
 
 /// Allocate a type object for a `class` statement.
+///
+/// # Safety
+/// `layout`, `basicsize`, `dictoffset`, `nslots`, `slotsoffset` and
+/// `dealloc` must satisfy the contract of
+/// [`TypeLayoutToken::new`](super::typeobj::TypeLayoutToken::new).
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn alloc_heap_type(
+pub(crate) unsafe fn alloc_heap_type(
     meta: &TypeRef,
     name: &str,
     layout: Layout,
@@ -379,6 +397,10 @@ pub(crate) fn alloc_heap_type(
         slots: UnsafeCell::new(Default::default()),
         version: Cell::new(0),
         weaklist: super::weakref::WeakList::new(),
+        retired_names: UnsafeCell::new(Vec::new()),
+        // SAFETY: the layout fields are the caller's (contract); the value
+        // goes straight to `alloc_object`.
+        token: unsafe { super::typeobj::TypeLayoutToken::new() },
     });
     TypeRef::new(r).expect("allocated a type")
 }

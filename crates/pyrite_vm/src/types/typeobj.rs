@@ -4,7 +4,7 @@
 use std::cell::{Cell, UnsafeCell};
 use std::ptr::NonNull;
 
-use crate::object::{PyObject, PyPayload, PyRef};
+use crate::object::{ObjHeader, PyObject, PyPayload, PyRef};
 use crate::vm::Vm;
 use crate::PyResult;
 
@@ -277,7 +277,7 @@ impl TypeFlags {
 #[repr(C)]
 pub struct PyType {
     /// Object header (`type(t) is type` or a metaclass).
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// Which Rust struct the instances are.
     pub layout: Layout,
     /// Instance size in bytes, excluding the GC header.
@@ -305,6 +305,36 @@ pub struct PyType {
     pub(crate) version: Cell<u32>,
     /// Weak references to this type object.
     pub(crate) weaklist: super::weakref::WeakList,
+    /// Former names and qualnames, kept until the type is freed because
+    /// `name()` borrows may outlive a rename.
+    pub(crate) retired_names: UnsafeCell<Vec<String>>,
+    /// Building a `PyType` is `unsafe`: see [`TypeLayoutToken::new`].
+    pub(crate) token: TypeLayoutToken,
+}
+
+/// The proof, needed to build a [`PyType`], that its layout fields can be
+/// trusted. Safe code relies on them to reach into instances (`downcast`,
+/// `__dict__` and `__slots__` cells, deallocation, the type's own header).
+pub struct TypeLayoutToken(());
+
+impl TypeLayoutToken {
+    /// # Safety
+    /// The `PyType` built with this token must be handed straight to the
+    /// allocator (`alloc_object`'s or `alloc_type_object`'s closure returns
+    /// it), never used as a value before, and its fields must agree:
+    /// - instances are allocated by `alloc_object::<T>` for the payload `T`
+    ///   with `T::LAYOUT == layout`, and `basicsize >= size_of::<T>()`;
+    /// - `dealloc` frees exactly such instances;
+    /// - a non-zero `dictoffset` is the offset of an `UnsafeCell<Option<PyRef>>`
+    ///   that every instance has below `basicsize`: a field of `T`, or a cell
+    ///   of the zero-initialised area past `size_of::<T>()` (for the layout
+    ///   `Module` only, the module's `dict` field, a `PyRef`, which is only
+    ///   read through it: see `PyType::dict_slot`);
+    /// - likewise the `nslots` cells at `slotsoffset` (8 bytes apart), which
+    ///   lie in that zero-initialised area.
+    pub unsafe fn new() -> Self {
+        TypeLayoutToken(())
+    }
 }
 
 // SAFETY: PyType is repr(C) with the header first; Layout::Type is only used by PyType.
@@ -315,28 +345,39 @@ unsafe impl PyPayload for PyType {
 impl PyType {
     /// The type as a plain object.
     pub fn as_object(&self) -> &PyObject {
-        &self.ob
+        // SAFETY: every `PyType` lives in object memory (building one takes a
+        // `TypeLayoutToken`, whose contract says so), where its header is the
+        // object's; `ObjHeader` is a transparent `PyObject`.
+        unsafe { &*(self as *const PyType).cast::<PyObject>() }
     }
-    /// `__name__`.
+    /// `__name__`. The text stays valid as long as the type, even if the
+    /// class is renamed meanwhile (Python code may run while it is borrowed).
     pub fn name(&self) -> &str {
-        // SAFETY: the name is replaced only by `set_name`, which never runs
-        // while a borrow handed out here is alive (no Python code runs in between).
-        unsafe { &*self.name.get() }
+        // SAFETY: a short borrow of the field to reach the text, which lives
+        // in its own heap buffer: `set_name` moves the old `String` (not its
+        // buffer) into `retired_names`, freed only with the type.
+        unsafe { (*self.name.get()).as_str() }
     }
     /// Set `__name__`.
     pub(crate) fn set_name(&self, n: String) {
-        // SAFETY: see `name`.
-        unsafe { *self.name.get() = n }
+        // SAFETY: short borrows; no `&String` is handed out (see `name`).
+        unsafe {
+            let old = std::mem::replace(&mut *self.name.get(), n);
+            (*self.retired_names.get()).push(old);
+        }
     }
-    /// `__qualname__`.
+    /// `__qualname__` (valid as long as the type, as [`PyType::name`]).
     pub fn qualname(&self) -> &str {
         // SAFETY: see `name`.
-        unsafe { &*self.qualname.get() }
+        unsafe { (*self.qualname.get()).as_str() }
     }
     /// Set `__qualname__`.
     pub(crate) fn set_qualname(&self, n: String) {
-        // SAFETY: see `name`.
-        unsafe { *self.qualname.get() = n }
+        // SAFETY: see `set_name`.
+        unsafe {
+            let old = std::mem::replace(&mut *self.qualname.get(), n);
+            (*self.retired_names.get()).push(old);
+        }
     }
     /// Flag test.
     #[inline(always)]
@@ -389,14 +430,19 @@ impl PyType {
         // SAFETY: see `base`.
         unsafe { (*self.bases.get()).clone() }
     }
-    /// `__mro__`, borrowed. Do not call Python code while holding it.
+    /// `__mro__`, borrowed.
     pub fn mro(&self) -> &[PyRef] {
-        // SAFETY: the MRO is replaced only during type creation.
+        // SAFETY: the MRO is only replaced by `set_mro`, whose contract is
+        // that no borrow handed out here is alive.
         unsafe { &*self.mro.get() }
     }
     /// Set the MRO.
-    pub(crate) fn set_mro(&self, mro: Vec<PyRef>) {
-        // SAFETY: see `mro`.
+    ///
+    /// # Safety
+    /// No borrow of the old MRO ([`PyType::mro`]) may be alive: call it while
+    /// creating the type, before anything else can see it.
+    pub(crate) unsafe fn set_mro(&self, mro: Vec<PyRef>) {
+        // SAFETY: by the caller's contract.
         unsafe { *self.mro.get() = mro }
     }
     /// Set base and bases.
@@ -411,21 +457,56 @@ impl PyType {
     pub fn is_subtype(&self, other: &PyType) -> bool {
         std::ptr::eq(self, other) || self.mro().iter().any(|t| std::ptr::eq(t.as_ptr().cast::<PyType>(), other))
     }
-    /// The value of the `__dict__` slot of an instance, if the type has one.
-    ///
-    /// Returns a pointer to the slot; valid while `obj` is alive.
-    pub fn dict_slot<'a>(&self, obj: &'a PyObject) -> Option<&'a UnsafeCell<Option<PyRef>>> {
-        if self.dictoffset == 0 {
+    /// Whether `obj` is an instance of this type or of a subtype.
+    #[inline(always)]
+    fn has_instance(&self, obj: &PyObject) -> bool {
+        std::ptr::eq(obj.type_ptr(), self) || obj.ty().is_subtype(self)
+    }
+    /// Where `obj`'s `__dict__` reference is, if `obj` is an instance of this
+    /// type (or a subtype) and its type has one: found through `obj`'s own
+    /// type, which describes `obj`'s memory; valid while `obj` is alive.
+    #[inline]
+    fn dict_cell<'a>(&self, obj: &'a PyObject) -> Option<&'a UnsafeCell<Option<PyRef>>> {
+        let t = obj.ty();
+        if t.dictoffset == 0 || !self.has_instance(obj) {
             return None;
         }
-        // SAFETY: instances of a type with a non-zero dictoffset were allocated
-        // with room for an `Option<PyRef>` at that offset (alloc_object zeroes it).
-        Some(unsafe { &*(obj as *const PyObject).cast::<u8>().add(self.dictoffset).cast::<UnsafeCell<Option<PyRef>>>() })
+        // SAFETY: `obj` is in object memory (see `PyObject`), allocated for its
+        // type, whose non-zero `dictoffset` is that of an `Option<PyRef>` cell
+        // every instance has (`TypeLayoutToken`; `__class__` assignment keeps it).
+        Some(unsafe { &*(obj as *const PyObject).cast::<u8>().add(t.dictoffset).cast::<UnsafeCell<Option<PyRef>>>() })
     }
-    /// The `i`-th `__slots__` value cell of an instance.
-    pub fn slot_cell<'a>(&self, obj: &'a PyObject, i: usize) -> &'a UnsafeCell<Option<PyRef>> {
-        assert!(i < self.nslots);
-        // SAFETY: instances have `nslots` zero-initialised cells at `slotsoffset`.
-        unsafe { &*(obj as *const PyObject).cast::<u8>().add(self.slotsoffset + 8 * i).cast::<UnsafeCell<Option<PyRef>>>() }
+    /// The `__dict__` of `obj` (a new reference), if it is an instance of
+    /// this type (or a subtype) and has one.
+    #[inline]
+    pub fn dict_of(&self, obj: &PyObject) -> Option<PyRef> {
+        let c = self.dict_cell(obj)?;
+        // SAFETY: a short read and a clone; the cell is only written through
+        // `dict_slot`, never while borrowed.
+        unsafe { (*c.get()).clone() }
+    }
+    /// The writable `__dict__` cell of `obj`: `None` unless `obj` is an
+    /// instance of this type (or a subtype) whose type has one, and for a
+    /// module, whose dict is fixed (its cell is the module's `dict` field, a
+    /// plain `PyRef` that `module_dict` lends out). Write through it only
+    /// with no borrow of its contents alive, and drop the old value after.
+    #[inline]
+    pub fn dict_slot<'a>(&self, obj: &'a PyObject) -> Option<&'a UnsafeCell<Option<PyRef>>> {
+        if obj.ty().layout == Layout::Module {
+            return None;
+        }
+        self.dict_cell(obj)
+    }
+    /// The `i`-th `__slots__` value cell of `obj`: `None` unless `obj` is an
+    /// instance of this type (or a subtype) whose type has that many cells.
+    /// Found through `obj`'s own type; valid while `obj` is alive.
+    pub fn slot_cell<'a>(&self, obj: &'a PyObject, i: usize) -> Option<&'a UnsafeCell<Option<PyRef>>> {
+        let t = obj.ty();
+        if i >= t.nslots || !self.has_instance(obj) {
+            return None;
+        }
+        // SAFETY: as in `dict_slot`: instances of `t` have `nslots`
+        // zero-initialised cells, 8 bytes apart, from `slotsoffset`.
+        Some(unsafe { &*(obj as *const PyObject).cast::<u8>().add(t.slotsoffset + 8 * i).cast::<UnsafeCell<Option<PyRef>>>() })
     }
 }

@@ -71,9 +71,7 @@ fn type_clear(o: &PyObject) {
         return;
     }
     t.version.set(t.version.get().wrapping_add(1));
-    if let Some(vm) = Vm::current() {
-        vm.type_cache.clear();
-    }
+    Vm::with_current(|vm| vm.type_cache.clear());
     // SAFETY: short borrow to clone the dict reference.
     if let Some(d) = unsafe { (*t.dict.get()).clone() } {
         if let Some(dd) = d.downcast::<DictObj>() {
@@ -85,9 +83,10 @@ fn type_clear(o: &PyObject) {
     drop(old);
 }
 
+/// `o` as a type object (the slots and getsets of `type` are only called on
+/// type objects: getset descriptors check their instance).
 fn as_type(o: &PyRef) -> &PyType {
-    // SAFETY: only used on objects whose type's layout is Type (slots of `type`).
-    unsafe { o.downcast_unchecked::<PyType>() }
+    o.downcast::<PyType>().expect("a type object")
 }
 
 /// `type.__call__`: `cls(*args)` → `__new__` then `__init__`; `type(x)` → its type.
@@ -416,21 +415,30 @@ pub fn new_class(
         }
     }
     let classcell = d.pop_item(vm, &vm.intern("__classcell__"))?;
-    let t = alloc_heap_type(
-        meta,
-        name,
-        base_t.layout,
-        basicsize,
-        dictoffset,
-        weaklistoffset,
-        nslots,
-        slotsoffset,
-        flags,
-        subtype_dealloc,
-        best.clone(),
-        bases.clone(),
-        dict.clone(),
-    );
+    // SAFETY: instances are the solid base's payload (`base_t.layout`, at
+    // least its basicsize) followed by what this class adds: a dict cell at
+    // `dictoffset` (inherited, or the first 8 bytes past the base) and the
+    // `nslots` cells from `slotsoffset` (the base's, then ours appended at
+    // its end, checked contiguous), all below `basicsize` and zeroed by
+    // `alloc_object`; `subtype_dealloc` releases those cells and hands the
+    // payload to the solid base's deallocator.
+    let t = unsafe {
+        alloc_heap_type(
+            meta,
+            name,
+            base_t.layout,
+            basicsize,
+            dictoffset,
+            weaklistoffset,
+            nslots,
+            slotsoffset,
+            flags,
+            subtype_dealloc,
+            best.clone(),
+            bases.clone(),
+            dict.clone(),
+        )
+    };
     // The new type may reuse the address of a dead one: forget cached lookups.
     vm.type_cache.clear();
     if let Some(q) = qualname.as_ref().and_then(|q| vm.str_of(q).map(str::to_string)) {
@@ -438,7 +446,9 @@ pub fn new_class(
     }
     let mut mro = vec![t.as_ref().clone()];
     mro.extend(mro_tail);
-    t.set_mro(mro);
+    // SAFETY: the class was just created and has escaped nowhere yet: nothing
+    // borrows its MRO.
+    unsafe { t.set_mro(mro) };
     for (i, m) in members.iter().enumerate() {
         let index = base_t.nslots + i;
         let md = alloc_object(&vm.types.member_descriptor, |ob| MemberObj {
@@ -508,9 +518,11 @@ pub(crate) unsafe fn clear_instance_cells(o: NonNull<PyObject>) -> TypeRef {
     let ty = obj.ty();
     let base = solid_base(ty);
     for i in 0..ty.nslots {
-        // SAFETY: dead object; each cell is taken once.
-        let v = unsafe { (*ty.slot_cell(obj, i).get()).take() };
-        drop(v);
+        if let Some(c) = ty.slot_cell(obj, i) {
+            // SAFETY: dead object; each cell is taken once, nothing borrows it.
+            let v = unsafe { (*c.get()).take() };
+            drop(v);
+        }
     }
     if ty.dictoffset != 0 && ty.dictoffset >= base.basicsize {
         if let Some(slot) = ty.dict_slot(obj) {
@@ -553,19 +565,22 @@ fn subtype_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     let ty = o.ty();
     let base = solid_base_ref(ty);
     for i in 0..ty.nslots {
-        // SAFETY: short borrow; no code runs while the collector traverses.
-        if let Some(v) = unsafe { (*ty.slot_cell(o, i).get()).as_ref() } {
-            visit(v);
+        // SAFETY: a short read and a clone; the visitor gets its own reference.
+        let v = ty.slot_cell(o, i).and_then(|c| unsafe { (*c.get()).clone() });
+        if let Some(v) = v {
+            visit(&v);
         }
     }
     if ty.dictoffset != 0 && ty.dictoffset >= base.basicsize {
         if let Some(slot) = ty.dict_slot(o) {
-            // SAFETY: as above.
-            if let Some(d) = unsafe { (*slot.get()).as_ref() } {
+            // SAFETY: as above; whether the instance holds the only reference
+            // is read before the clone.
+            let d = unsafe { (*slot.get()).as_ref().map(|d| (d.refcnt() == 1, d.clone())) };
+            if let Some((sole, d)) = d {
                 match d.downcast::<DictObj>() {
                     // Inline values owned by this instance alone: its own references.
-                    Some(dd) if dd.inline_values.get() && d.refcnt() == 1 => dd.traverse_values(visit),
-                    _ => visit(d),
+                    Some(dd) if dd.inline_values.get() && sole => dd.traverse_values(visit),
+                    _ => visit(&d),
                 }
             }
         }
@@ -583,7 +598,7 @@ fn subtype_clear(o: &PyObject) {
     let base = solid_base_ref(ty);
     for i in 0..ty.nslots {
         // SAFETY: short borrow; the value is dropped after it ends.
-        let v = unsafe { (*ty.slot_cell(o, i).get()).take() };
+        let v = ty.slot_cell(o, i).and_then(|c| unsafe { (*c.get()).take() });
         drop(v);
     }
     if ty.dictoffset != 0 && ty.dictoffset >= base.basicsize {
@@ -609,25 +624,30 @@ pub(crate) unsafe fn subtype_dealloc(o: NonNull<PyObject>) {
     // SAFETY: `o` is alive until freed below.
     let obj = unsafe { o.as_ref() };
     let ty = obj.ty();
-    if ty.has_flag(TypeFlags::HAS_FINALIZER) && !crate::object::gc::is_finalized(obj) {
-        if let Some(vm) = Vm::current() {
-            // PEP 442: the object is alive (and tracked) again while `__del__` runs.
-            obj.set_refcnt(1);
-            crate::object::gc::set_finalized(obj);
+    if ty.has_flag(TypeFlags::HAS_FINALIZER) && !is_finalized(obj) {
+        let resurrected = Vm::with_current(|vm| {
+            // PEP 442: finalized once; alive (and tracked) again while it runs.
+            set_finalized(obj);
             crate::object::gc::track(obj);
-            // SAFETY: we own the one (temporary) reference just restored.
-            let me = unsafe { PyRef::from_raw(o) };
+            // SAFETY: the dying object is lent to its finalizer through one
+            // temporary reference (count 1), owned by `me`.
+            let me = unsafe {
+                obj.set_refcnt(1);
+                PyRef::from_raw(o)
+            };
             crate::object::gc::run_finalizer(vm, &me);
             let rc = obj.refcnt();
             std::mem::forget(me);
-            if rc > 1 {
-                // Resurrected: our temporary reference is the only extra one.
-                obj.set_refcnt(rc - 1);
-                return;
-            }
-            obj.set_refcnt(0);
-            crate::object::gc::untrack(obj);
+            // SAFETY: `me` was forgotten, so its count is given back: what is
+            // left belongs to whoever resurrected the object (0: nobody, the
+            // teardown goes on).
+            unsafe { obj.set_refcnt(rc - 1) };
+            rc > 1
+        });
+        if resurrected == Some(true) {
+            return;
         }
+        crate::object::gc::untrack(obj);
     }
     if ty.weaklistoffset != 0 {
         super::weakref::clear_weakrefs_on_dealloc(obj);
@@ -638,6 +658,8 @@ pub(crate) unsafe fn subtype_dealloc(o: NonNull<PyObject>) {
     // memory using the header's (heap) type for the size.
     unsafe { (base.dealloc)(o) }
 }
+
+use crate::object::{is_finalized, set_finalized};
 
 // ----- slot wrappers -----
 

@@ -35,7 +35,7 @@ pub mod proxy;
 use std::cell::{Cell, UnsafeCell};
 use std::ptr::NonNull;
 
-use crate::object::{alloc_object, PyObject, PyPayload, PyRef};
+use crate::object::{alloc_object, ObjHeader, PyObject, PyPayload, PyRef};
 use crate::types::typeobj::{CmpOp, FuncArgs, Layout, PyType, Slots};
 use crate::types::TypeRef;
 use crate::vm::Vm;
@@ -72,7 +72,7 @@ const _: () = assert!(std::mem::size_of::<WeakList>() == 8);
 #[repr(C)]
 pub struct WeakrefObj {
     /// Header.
-    pub ob: PyObject,
+    pub ob: ObjHeader,
     /// The referent, borrowed; null once it is dead or the reference cleared.
     referent: Cell<*const PyObject>,
     /// `__callback__`, called with this object when the referent dies.
@@ -131,8 +131,9 @@ impl WeakrefObj {
         unsafe { (*self.callback.get()).take() }
     }
 
-    fn as_object(&self) -> &PyObject {
-        &self.ob
+    /// The weak reference as an object (`None` while it is being deallocated).
+    fn object(&self) -> Option<&PyObject> {
+        self.ob.object()
     }
 }
 
@@ -237,13 +238,13 @@ fn basic_refs<'a>(vm: &Vm, list: &'a WeakList) -> (Option<&'a WeakrefObj>, Optio
     let mut p = None;
     if let Some(h) = cur {
         if !h.has_callback() {
-            if std::ptr::eq(h.ob.type_ptr(), &*vm.types.weakref) {
+            if h.object().is_some_and(|o| std::ptr::eq(o.type_ptr(), &*vm.types.weakref)) {
                 r = Some(h);
                 // SAFETY: as above.
                 cur = unsafe { h.next.get().as_ref() };
             }
             if let Some(h) = cur {
-                if !h.has_callback() && proxy::is_proxy_type(vm, h.ob.ty()) {
+                if !h.has_callback() && h.object().is_some_and(|o| proxy::is_proxy_type(vm, o.ty())) {
                     p = Some(h);
                 }
             }
@@ -276,8 +277,8 @@ pub(crate) fn clear_weakrefs_for_gc(o: &PyObject) -> Vec<PyRef> {
         // SAFETY: list members are live weak references.
         let Some(w) = (unsafe { head.as_ref() }) else { break };
         unlink(w);
-        if w.has_callback() && w.ob.refcnt() > 0 {
-            out.push(PyRef::from_obj(w.as_object()));
+        if let Some(o) = w.object().filter(|_| w.has_callback()) {
+            out.push(PyRef::from_obj(o));
         }
     }
     out
@@ -315,11 +316,11 @@ pub(crate) fn clear_weakrefs_on_dealloc(o: &PyObject) {
         return;
     }
     let pending = clear_weakrefs_for_gc(o);
-    if let Some(vm) = Vm::current() {
+    Vm::with_current(|vm| {
         for w in &pending {
             run_weakref_callback(vm, w);
         }
-    }
+    });
 }
 
 /// Deallocator of weak references and proxies: unlink from the referent's
@@ -374,8 +375,8 @@ pub fn new_ref(vm: &Vm, cls: &PyType, ob: &PyRef, callback: Option<PyRef>) -> Py
     let callback = callback.filter(|c| !vm.is_none(c));
     let exact = std::ptr::eq(cls, &*vm.types.weakref);
     if callback.is_none() && exact {
-        if let (Some(r), _) = basic_refs(vm, list) {
-            return Ok(PyRef::from_obj(r.as_object()));
+        if let Some(r) = basic_refs(vm, list).0.and_then(WeakrefObj::object) {
+            return Ok(PyRef::from_obj(r));
         }
     }
     let w = new_weakref_obj(cls, ob, callback.clone());
@@ -400,8 +401,8 @@ pub fn new_proxy(vm: &Vm, ob: &PyRef, callback: Option<PyRef>) -> PyResult {
     let callback = callback.filter(|c| !vm.is_none(c));
     let (r, p) = basic_refs(vm, list);
     if callback.is_none() {
-        if let Some(p) = p {
-            return Ok(PyRef::from_obj(p.as_object()));
+        if let Some(p) = p.and_then(WeakrefObj::object) {
+            return Ok(PyRef::from_obj(p));
         }
     }
     let ty = if vm.is_callable(ob) { &vm.types.weakcallableproxy } else { &vm.types.weakproxy };
@@ -424,7 +425,7 @@ pub fn weakref_count(ob: &PyObject) -> usize {
 /// `weakref.getweakrefs(ob)`: the live weak references and proxies, list order.
 pub fn weakrefs_of(ob: &PyObject) -> Vec<PyRef> {
     match weaklist_of(ob) {
-        Some(l) => members(l).filter(|w| w.ob.refcnt() > 0).map(|w| PyRef::from_obj(w.as_object())).collect(),
+        Some(l) => members(l).filter_map(|w| w.object().map(PyRef::from_obj)).collect(),
         None => Vec::new(),
     }
 }
@@ -432,7 +433,7 @@ pub fn weakrefs_of(ob: &PyObject) -> Vec<PyRef> {
 /// The first weak reference to `o` (`o.__weakref__`), if any.
 pub(crate) fn first_weakref(o: &PyObject) -> Option<PyRef> {
     let l = weaklist_of(o)?;
-    members(l).find(|w| w.ob.refcnt() > 0).map(|w| PyRef::from_obj(w.as_object()))
+    members(l).find_map(|w| w.object().map(PyRef::from_obj))
 }
 
 // ----- the `weakref` type -----
@@ -621,9 +622,12 @@ mod tests {
 
         // A weak reference whose count already reached zero (deallocation
         // deferred) is cleared but not returned.
-        dying.set_refcnt(0);
+        // SAFETY: the count goes back to 1 right after, and nothing drops or
+        // clones `dying` meanwhile.
+        unsafe { dying.set_refcnt(0) };
         let pending = clear_weakrefs_for_gc(&s);
-        dying.set_refcnt(1);
+        // SAFETY: restores the one reference `dying` owns.
+        unsafe { dying.set_refcnt(1) };
         assert!(!has_weakrefs(&s));
         assert_eq!(weakref_count(&s), 0);
         assert_eq!(pending.iter().map(addr).collect::<Vec<_>>(), vec![addr(&b), addr(&a)]);

@@ -40,13 +40,11 @@ fn init_property(vm: &Vm) {
             descr_get: Some(property_get),
             descr_set: Some(property_set),
             traverse: Some(|o, visit| {
-                // SAFETY: installed on the property type (and subclasses) only.
-                let p = unsafe { o.downcast_unchecked::<PropertyObj>() };
+                let Some(p) = o.downcast::<PropertyObj>() else { return };
                 visit_cells(&[&p.fget, &p.fset, &p.fdel, &p.doc], visit);
             }),
             clear: Some(|o| {
-                // SAFETY: as above.
-                let p = unsafe { o.downcast_unchecked::<PropertyObj>() };
+                let Some(p) = o.downcast::<PropertyObj>() else { return };
                 for c in [&p.fget, &p.fset, &p.fdel, &p.doc] {
                     cell_set(c, None);
                 }
@@ -243,12 +241,14 @@ fn init_staticmethod(vm: &Vm) {
             }),
             repr: Some(|vm, o| wrapped_repr(vm, "staticmethod", cell_get(&sm(vm, o)?.func))),
             traverse: Some(|o, visit| {
-                // SAFETY: installed on the staticmethod type (and subclasses) only.
-                visit_cells(&[&unsafe { o.downcast_unchecked::<StaticMethodObj>() }.func], visit);
+                if let Some(s) = o.downcast::<StaticMethodObj>() {
+                    visit_cells(&[&s.func], visit);
+                }
             }),
             clear: Some(|o| {
-                // SAFETY: as above.
-                cell_set(&unsafe { o.downcast_unchecked::<StaticMethodObj>() }.func, None);
+                if let Some(s) = o.downcast::<StaticMethodObj>() {
+                    cell_set(&s.func, None);
+                }
             }),
             ..Default::default()
         },
@@ -274,12 +274,14 @@ fn init_classmethod(vm: &Vm) {
             descr_get: Some(classmethod_get),
             repr: Some(|vm, o| wrapped_repr(vm, "classmethod", cell_get(&cm(vm, o)?.func))),
             traverse: Some(|o, visit| {
-                // SAFETY: installed on the classmethod type (and subclasses) only.
-                visit_cells(&[&unsafe { o.downcast_unchecked::<ClassMethodObj>() }.func], visit);
+                if let Some(c) = o.downcast::<ClassMethodObj>() {
+                    visit_cells(&[&c.func], visit);
+                }
             }),
             clear: Some(|o| {
-                // SAFETY: as above.
-                cell_set(&unsafe { o.downcast_unchecked::<ClassMethodObj>() }.func, None);
+                if let Some(c) = o.downcast::<ClassMethodObj>() {
+                    cell_set(&c.func, None);
+                }
             }),
             ..Default::default()
         },

@@ -23,8 +23,13 @@ pub fn new_dict_of_type(ty: &TypeRef) -> PyRef {
     alloc_object(ty, |ob| DictObj { ob, table: Default::default(), inline_values: Default::default() })
 }
 
-fn table(d: &DictObj) -> &DictTable {
-    // SAFETY: read-only short borrows; callers do not run Python code while holding it.
+/// The table of `d`, borrowed for reading.
+///
+/// # Safety
+/// As [`DictObj::t`]: nothing may change or drop the table, run Python code
+/// or allocate an object while the result is used.
+unsafe fn table(d: &DictObj) -> &DictTable {
+    // SAFETY: by the caller's contract.
     unsafe { &*d.table.get() }
 }
 
@@ -320,7 +325,8 @@ fn m_popitem(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
 /// Remove the last entry without hashing or comparing (CPython's popitem):
 /// its index slot becomes a dummy and trailing deleted entries are dropped.
 fn pop_last(d: &DictObj) -> Option<super::DictEntry> {
-    let t = d.t();
+    // SAFETY: the entry is moved out (the caller drops it); nothing runs.
+    let t = unsafe { d.t() };
     let ix = t.entries.iter().rposition(Option::is_some)?;
     let hash = t.entries[ix].as_ref()?.hash;
     let slot = t.slot_of_entry(hash, ix);
@@ -391,7 +397,8 @@ fn m_reversed(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
 fn m_sizeof(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     let (d, rest) = method_self::<DictObj>(vm, &args, "dict", "__sizeof__")?;
     no_args(vm, rest, "dict.__sizeof__")?;
-    let t = table(d);
+    // SAFETY: reads only (type checks of the keys), nothing runs.
+    let t = unsafe { table(d) };
     let size = t.indices.len();
     if size == 0 {
         return Ok(vm.new_int(48));

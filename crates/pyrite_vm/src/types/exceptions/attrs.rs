@@ -246,18 +246,15 @@ fn exc_add_note(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
 }
 
 fn exc_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
-    // SAFETY: traverse is only installed on exception types.
-    let x = unsafe { o.downcast_unchecked::<ExceptionObj>() };
-    // SAFETY: the visitor runs no Python code and does not touch the field.
-    visit(unsafe { &*x.args.get() });
+    let Some(x) = o.downcast::<ExceptionObj>() else { return };
+    visit(&x.args());
     for c in [&x.traceback, &x.context, &x.cause, &x.dict] {
         crate::types::iter::cell_visit(c, visit);
     }
 }
 
 fn exc_clear(o: &PyObject) {
-    // SAFETY: clear is only installed on exception types.
-    let x = unsafe { o.downcast_unchecked::<ExceptionObj>() };
+    let Some(x) = o.downcast::<ExceptionObj>() else { return };
     for c in [&x.traceback, &x.context, &x.cause, &x.dict] {
         cell_set(c, None);
     }
@@ -591,16 +588,14 @@ fn init_traceback(vm: &Vm) {
         t,
         Slots {
             traverse: Some(|o, visit| {
-                // SAFETY: installed on the traceback type only.
-                let x = unsafe { o.downcast_unchecked::<TracebackObj>() };
+                let Some(x) = o.downcast::<TracebackObj>() else { return };
                 visit(&x.code);
                 crate::types::iter::cell_visit(&x.next, visit);
                 // SAFETY: the visitor runs no Python code and does not touch the locals.
                 unsafe { &*x.frame_locals.get() }.iter().flatten().for_each(|v| visit(v));
             }),
             clear: Some(|o| {
-                // SAFETY: installed on the traceback type only.
-                let x = unsafe { o.downcast_unchecked::<TracebackObj>() };
+                let Some(x) = o.downcast::<TracebackObj>() else { return };
                 cell_set(&x.next, None);
                 // SAFETY: short borrow; the locals are dropped after it ends.
                 let locals = unsafe { std::mem::take(&mut *x.frame_locals.get()) };

@@ -7,7 +7,7 @@ use super::repr_str;
 
 /// A fresh interpreter with the text types initialised (in case the
 /// bootstrap does not call these modules' `init` yet).
-pub(crate) fn vm() -> Box<Vm> {
+pub(crate) fn vm() -> crate::vm::VmBox {
     let vm = crate::types::iter::testutil::vm();
     if vm.dict_get_str(vm.types.str.dict(), "join").is_none() {
         super::init(&vm);
