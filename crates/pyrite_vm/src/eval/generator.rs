@@ -241,29 +241,29 @@ pub(crate) fn finalize(vm: &Vm, me: &PyRef) {
 /// Traverse: the suspended frame's code, the names, then the frame's
 /// function, namespaces, locals and value stack. A running generator's frame
 /// is out of the object (on the Rust stack), so it reports nothing then.
-fn gen_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn gen_traverse(o: &PyObject, visit: &mut crate::object::gc::Visitor<'_>) {
     let Some(g) = o.downcast::<GeneratorObj>() else { return };
     // SAFETY: the visitor runs no Python code and does not touch the frame.
     let frame = unsafe { &*g.frame.get() };
     let Some(f) = frame else {
-        visit(&g.name);
-        visit(&g.qualname);
+        visit.visit(&g.name);
+        visit.visit(&g.qualname);
         return;
     };
-    visit(&f.code);
-    visit(&g.name);
-    visit(&g.qualname);
+    visit.visit(&f.code);
+    visit.visit(&g.name);
+    visit.visit(&g.qualname);
     if let Some(func) = &f.func {
-        visit(func);
+        visit.visit(func);
     }
-    visit(&f.globals);
-    visit(&f.builtins);
+    visit.visit(&f.globals);
+    visit.visit(&f.builtins);
     if let Some(l) = &f.locals {
-        visit(l);
+        visit.visit(l);
     }
-    f.fast.iter().chain(&f.stack).flatten().for_each(|v| visit(v));
+    f.fast.iter().chain(&f.stack).flatten().for_each(|v| visit.visit(v));
     if let Some(k) = &f.kwnames {
-        visit(k);
+        visit.visit(k);
     }
 }
 

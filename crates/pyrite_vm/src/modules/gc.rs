@@ -233,7 +233,7 @@ fn get_referents(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     let mut out = Vec::new();
     for o in a.args {
         if o.ty().is_gc() {
-            gc::traverse(o, &mut |r| out.push(PyRef::from_obj(r)));
+            out.extend(gc::referents(o));
         }
     }
     Ok(vm.new_list(out))

@@ -542,11 +542,47 @@ pub fn log() -> Vec<CollectionRecord> {
     LOG.with(|l| l.records.borrow().iter().copied().collect())
 }
 
-/// Visit what `o` references, as its type's traverse slot reports it.
-pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
-    if let Some(t) = o.ty().slots().traverse {
-        t(o, visit);
+/// What a traverse slot reports each reference to (see
+/// [`TraverseFn`](crate::types::typeobj::TraverseFn)). Only this module
+/// makes one, around a function it knows to leave every object as it is.
+pub struct Visitor<'a>(&'a mut dyn FnMut(&PyObject));
+
+impl<'a> Visitor<'a> {
+    /// # Safety
+    /// `f` runs no Python code, drops or replaces no reference and frees or
+    /// changes no object (it may take new references and record what it
+    /// sees, and the collector's own header words): traverse slots borrow
+    /// their object's storage while they call it.
+    unsafe fn new(f: &'a mut dyn FnMut(&PyObject)) -> Self {
+        Visitor(f)
     }
+
+    /// Report one reference.
+    #[inline(always)]
+    pub fn visit(&mut self, o: &PyObject) {
+        (self.0)(o)
+    }
+}
+
+/// Visit what `o` references, as its type's traverse slot reports it.
+///
+/// # Safety
+/// As [`Visitor::new`] for `f`; `o` stays alive throughout.
+unsafe fn traverse(o: &PyObject, f: &mut dyn FnMut(&PyObject)) {
+    if let Some(t) = o.ty().slots().traverse {
+        // SAFETY: forwarded from the caller.
+        t(o, &mut unsafe { Visitor::new(f) });
+    }
+}
+
+/// New references to what `o`'s traverse reports, in its order
+/// (`gc.get_referents`).
+pub fn referents(o: &PyObject) -> Vec<PyRef> {
+    let mut out = Vec::new();
+    // SAFETY: the visitor only takes new references into a Rust vector; the
+    // caller's borrow keeps `o` alive.
+    unsafe { traverse(o, &mut |r| out.push(PyRef::from_obj(r))) };
+    out
 }
 
 /// Every tracked object in generations 0–2 that references one of `targets`
@@ -555,7 +591,8 @@ pub fn referrers(targets: &[PyRef]) -> Vec<PyRef> {
     let mut out = Vec::new();
     for o in objects(None) {
         let mut hit = false;
-        traverse(&o, &mut |r| hit |= targets.iter().any(|t| t.is(r)));
+        // SAFETY: the visitor only compares addresses; `o` is held.
+        unsafe { traverse(&o, &mut |r| hit |= targets.iter().any(|t| t.is(r))) };
         if hit {
             out.push(o);
         }
@@ -599,13 +636,17 @@ fn subtract_refs(list: &GcHead) {
     while p != addr(list) {
         // SAFETY: a link of a well-formed list (only `next` is used here).
         let h = unsafe { at(p) };
-        traverse(obj_of(h), &mut |r| {
-            if let Some(rh) = head_of(r) {
-                if rh.prev.get() & COLLECTING != 0 && refs(rh) > 0 {
-                    rh.prev.set(rh.prev.get() - (1 << REFS_SHIFT));
+        // SAFETY: the visitor only changes `gc_refs` in header words; list
+        // members are alive and no code runs during the collection's marking.
+        unsafe {
+            traverse(obj_of(h), &mut |r| {
+                if let Some(rh) = head_of(r) {
+                    if rh.prev.get() & COLLECTING != 0 && refs(rh) > 0 {
+                        rh.prev.set(rh.prev.get() - (1 << REFS_SHIFT));
+                    }
                 }
-            }
-        });
+            })
+        };
         p = h.next.get();
     }
 }
@@ -648,7 +689,9 @@ fn move_unreachable(young: &GcHead, unreachable: &GcHead) -> usize {
         // SAFETY: a link of `young` (only `next` links are valid here).
         let h = unsafe { at(p) };
         if refs(h) > 0 {
-            traverse(obj_of(h), &mut |r| visit_reachable(r, young));
+            // SAFETY: the visitor only relinks headers and sets `gc_refs`;
+            // list members are alive and no code runs here.
+            unsafe { traverse(obj_of(h), &mut |r| visit_reachable(r, young)) };
             h.prev.set(prev | (h.prev.get() & (FINALIZED | TEARDOWN)));
             prev = p;
             kept += 1;
@@ -709,7 +752,8 @@ fn untrack_atomic(list: &GcHead, dicts: bool) -> usize {
         let candidate = !ty.is_heap() && (ty.layout == Layout::Tuple || dicts && ty.layout == Layout::Dict);
         if candidate {
             let mut atomic = true;
-            traverse(o, &mut |r| atomic &= !may_be_tracked(r));
+            // SAFETY: the visitor only reads types and header words.
+            unsafe { traverse(o, &mut |r| atomic &= !may_be_tracked(r)) };
             if atomic {
                 // SAFETY: a member of a well-formed list.
                 unsafe { list_remove(h) };

@@ -179,8 +179,8 @@ pub(crate) fn init(vm: &Vm) {
             }),
             traverse: Some(|o, visit| {
                 if let Some(m) = o.downcast::<MethodObj>() {
-                    visit(&m.func);
-                    visit(&m.self_);
+                    visit.visit(&m.func);
+                    visit.visit(&m.self_);
                 }
             }),
             new: Some(method_new),
@@ -290,37 +290,37 @@ fn init_builtin_functions(vm: &Vm) {
 
 /// Traverse of builtin functions, methods and method descriptors: the bound
 /// `__self__`, then the owning class.
-fn builtin_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn builtin_traverse(o: &PyObject, visit: &mut crate::object::gc::Visitor<'_>) {
     if let Some(b) = o.downcast::<BuiltinFunctionObj>() {
         if let Some(s) = &b.self_ {
-            visit(s);
+            visit.visit(s);
         }
         if let Some(c) = &b.objclass {
-            visit(c);
+            visit.visit(c);
         }
     }
 }
 
 /// Traverse of functions, in CPython's order.
-fn func_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn func_traverse(o: &PyObject, visit: &mut crate::object::gc::Visitor<'_>) {
     use crate::types::iter::cell_visit;
     let Some(f) = o.downcast::<FunctionObj>() else { return };
-    visit(&f.code);
-    visit(&f.globals);
-    visit(&f.builtins);
+    visit.visit(&f.code);
+    visit.visit(&f.globals);
+    visit.visit(&f.builtins);
     cell_visit(&f.module, visit);
     cell_visit(&f.defaults, visit);
     cell_visit(&f.kwdefaults, visit);
     cell_visit(&f.doc, visit);
     // SAFETY: the visitor runs no Python code and does not touch the field.
-    visit(unsafe { &*f.name.get() });
+    visit.visit(unsafe { &*f.name.get() });
     cell_visit(&f.dict, visit);
     if let Some(c) = &f.closure {
-        visit(c);
+        visit.visit(c);
     }
     cell_visit(&f.annotations, visit);
     // SAFETY: as above.
-    visit(unsafe { &*f.qualname.get() });
+    visit.visit(unsafe { &*f.qualname.get() });
 }
 
 /// Clear of functions: every field that may close a cycle and can be
@@ -404,7 +404,7 @@ fn init_descriptors(vm: &Vm) {
             }),
             traverse: Some(|o, visit| {
                 if let Some(g) = o.downcast::<GetSetObj>() {
-                    visit(&g.objclass);
+                    visit.visit(&g.objclass);
                 }
             }),
             ..Default::default()
@@ -445,7 +445,7 @@ fn init_descriptors(vm: &Vm) {
             }),
             traverse: Some(|o, visit| {
                 if let Some(m) = o.downcast::<MemberObj>() {
-                    visit(&m.objclass);
+                    visit.visit(&m.objclass);
                 }
             }),
             ..Default::default()

@@ -196,9 +196,9 @@ pub(crate) fn cell_set(c: &UnsafeCell<Option<PyRef>>, v: Option<PyRef>) {
 /// Visit the object in an `UnsafeCell<Option<PyRef>>` (GC traverse). The
 /// visitor gets a new reference, not a borrow of the cell, so it may do
 /// anything, the cell included.
-pub(crate) fn cell_visit(c: &UnsafeCell<Option<PyRef>>, visit: &mut dyn FnMut(&PyObject)) {
+pub(crate) fn cell_visit(c: &UnsafeCell<Option<PyRef>>, visit: &mut crate::object::gc::Visitor<'_>) {
     if let Some(o) = cell_get(c) {
-        visit(&o);
+        visit.visit(&o);
     }
 }
 
@@ -303,7 +303,7 @@ fn seqiter_length_hint(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     }
 }
 
-fn seqiter_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn seqiter_traverse(o: &PyObject, visit: &mut crate::object::gc::Visitor<'_>) {
     if let Some(it) = o.downcast::<SeqIterObj>() {
         cell_visit(&it.seq, visit);
     }
@@ -353,7 +353,7 @@ fn listiter_length_hint(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     Ok(vm.new_int(n as i64))
 }
 
-fn listiter_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn listiter_traverse(o: &PyObject, visit: &mut crate::object::gc::Visitor<'_>) {
     if let Some(it) = o.downcast::<ListIterObj>() {
         cell_visit(&it.list, visit);
     }
@@ -384,7 +384,7 @@ fn tupleiter_length_hint(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     Ok(vm.new_int(len.saturating_sub(it.index.get()) as i64))
 }
 
-fn tupleiter_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn tupleiter_traverse(o: &PyObject, visit: &mut crate::object::gc::Visitor<'_>) {
     if let Some(it) = o.downcast::<TupleIterObj>() {
         cell_visit(&it.tuple, visit);
     }
@@ -432,10 +432,10 @@ fn calliter_next(vm: &Vm, o: &PyRef) -> PyResult<Option<PyRef>> {
     }
 }
 
-fn calliter_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn calliter_traverse(o: &PyObject, visit: &mut crate::object::gc::Visitor<'_>) {
     if let Some(it) = o.downcast::<CallIterObj>() {
         cell_visit(&it.callable, visit);
-        visit(&it.sentinel);
+        visit.visit(&it.sentinel);
     }
 }
 
@@ -493,12 +493,12 @@ fn enumerate_next(vm: &Vm, o: &PyRef) -> PyResult<Option<PyRef>> {
     Ok(Some(vm.new_tuple(vec![idx, item])))
 }
 
-fn enumerate_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn enumerate_traverse(o: &PyObject, visit: &mut crate::object::gc::Visitor<'_>) {
     if let Some(e) = o.downcast::<EnumerateObj>() {
-        visit(&e.iter);
+        visit.visit(&e.iter);
         // SAFETY: short borrow, cloning only increments.
         let count = unsafe { (*e.count.get()).clone() };
-        visit(&count);
+        visit.visit(&count);
     }
 }
 
@@ -561,9 +561,9 @@ fn zip_next(vm: &Vm, o: &PyRef) -> PyResult<Option<PyRef>> {
     Ok(Some(vm.new_tuple(items)))
 }
 
-fn zip_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn zip_traverse(o: &PyObject, visit: &mut crate::object::gc::Visitor<'_>) {
     if let Some(z) = o.downcast::<ZipObj>() {
-        z.iters.iter().for_each(|x| visit(x));
+        z.iters.iter().for_each(|x| visit.visit(x));
     }
 }
 
@@ -595,10 +595,10 @@ fn map_next(vm: &Vm, o: &PyRef) -> PyResult<Option<PyRef>> {
     vm.call_pos(&m.func, &items).map(Some)
 }
 
-fn map_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn map_traverse(o: &PyObject, visit: &mut crate::object::gc::Visitor<'_>) {
     if let Some(m) = o.downcast::<MapObj>() {
-        visit(&m.func);
-        m.iters.iter().for_each(|x| visit(x));
+        visit.visit(&m.func);
+        m.iters.iter().for_each(|x| visit.visit(x));
     }
 }
 
@@ -633,10 +633,10 @@ fn filter_next(vm: &Vm, o: &PyRef) -> PyResult<Option<PyRef>> {
     Ok(None)
 }
 
-fn filter_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn filter_traverse(o: &PyObject, visit: &mut crate::object::gc::Visitor<'_>) {
     if let Some(f) = o.downcast::<FilterObj>() {
-        visit(&f.func);
-        visit(&f.iter);
+        visit.visit(&f.func);
+        visit.visit(&f.iter);
     }
 }
 
@@ -694,7 +694,7 @@ fn reversed_length_hint(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     Ok(vm.new_int(if size < pos { 0 } else { pos as i64 }))
 }
 
-fn reversed_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn reversed_traverse(o: &PyObject, visit: &mut crate::object::gc::Visitor<'_>) {
     if let Some(r) = o.downcast::<ReversedObj>() {
         cell_visit(&r.seq, visit);
     }

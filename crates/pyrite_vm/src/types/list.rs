@@ -771,9 +771,9 @@ fn list_init(vm: &Vm, o: &PyRef, args: FuncArgs<'_>) -> PyResult {
     Ok(vm.none())
 }
 
-fn list_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn list_traverse(o: &PyObject, visit: &mut crate::object::gc::Visitor<'_>) {
     if let Some(l) = o.downcast::<ListObj>() {
-        l.with_items(|v| v.iter().rev().for_each(|x| visit(x)));
+        l.with_items(|v| v.iter().rev().for_each(|x| visit.visit(x)));
     }
 }
 

@@ -31,7 +31,7 @@ pub(crate) fn init(vm: &Vm) {
             }),
             traverse: Some(|o, visit| {
                 if let Some(m) = o.downcast::<MappingProxyObj>() {
-                    visit(&m.mapping);
+                    visit.visit(&m.mapping);
                 }
             }),
             ..Default::default()

@@ -44,7 +44,7 @@ pub(crate) fn init(vm: &Vm) {
         Slots {
             traverse: Some(|o, visit| {
                 if let Some(m) = o.downcast::<ModuleObj>() {
-                    visit(&m.dict);
+                    visit.visit(&m.dict);
                 }
             }),
             repr: Some(|vm, o| {

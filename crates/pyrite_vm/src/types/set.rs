@@ -697,7 +697,7 @@ fn setiter_length_hint(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     Ok(vm.new_int(n as i64))
 }
 
-fn setiter_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn setiter_traverse(o: &PyObject, visit: &mut crate::object::gc::Visitor<'_>) {
     if let Some(it) = o.downcast::<SetIterObj>() {
         cell_visit(&it.set, visit);
     }
@@ -810,13 +810,13 @@ fn frozenset_new(vm: &Vm, cls: &PyRef, args: FuncArgs<'_>) -> PyResult {
     Ok(r)
 }
 
-fn set_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn set_traverse(o: &PyObject, visit: &mut crate::object::gc::Visitor<'_>) {
     // The visitor gets new references one key at a time, not a borrow of
     // the table, so it may do anything.
     if let Some(s) = o.downcast::<SetObj>() {
         let mut pos = 0;
         while let Some((next, k)) = s.next_entry(pos) {
-            visit(&k);
+            visit.visit(&k);
             pos = next;
         }
     }

@@ -196,9 +196,9 @@ pub(crate) fn init(vm: &Vm) {
             richcompare: Some(slice_richcompare),
             traverse: Some(|o, visit| {
                 if let Some(s) = o.downcast::<SliceObj>() {
-                    visit(&s.start);
-                    visit(&s.stop);
-                    visit(&s.step);
+                    visit.visit(&s.start);
+                    visit.visit(&s.stop);
+                    visit.visit(&s.step);
                 }
             }),
             ..Default::default()

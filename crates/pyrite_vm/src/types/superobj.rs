@@ -74,11 +74,11 @@ pub(crate) fn init(vm: &Vm) {
             traverse: Some(|o, visit| {
                 if let Some(s) = o.downcast::<SuperObj>() {
                     if let Some(x) = &s.obj {
-                        visit(x);
+                        visit.visit(x);
                     }
-                    visit(&s.type_);
+                    visit.visit(&s.type_);
                     if let Some(x) = &s.obj_type {
-                        visit(x);
+                        visit.visit(x);
                     }
                 }
             }),

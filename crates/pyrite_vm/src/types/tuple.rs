@@ -206,9 +206,9 @@ fn tuple_new(vm: &Vm, cls: &PyRef, args: FuncArgs<'_>) -> PyResult {
     Ok(new_tuple_of_type(vm, &t, items))
 }
 
-fn tuple_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn tuple_traverse(o: &PyObject, visit: &mut crate::object::gc::Visitor<'_>) {
     if let Some(t) = o.downcast::<TupleObj>() {
-        t.items().iter().rev().for_each(|x| visit(x));
+        t.items().iter().rev().for_each(|x| visit.visit(x));
     }
 }
 

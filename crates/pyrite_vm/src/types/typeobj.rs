@@ -179,15 +179,17 @@ pub type TernaryFn = fn(&Vm, &PyRef, &PyRef, &PyRef) -> PyResult;
 ///    that is not owned can make it clear a live object.
 /// 2. Only owned strong references are visited: never a borrowed pointer
 ///    (a weakref's referent), never the object itself unless it holds itself.
-/// 3. The visitor runs no Python code, allocates no object and changes no
-///    reference count; traverse must not either, and must not borrow state
-///    that Rust code may hold mutably while Python code runs (a running
-///    generator's frame is out of the object and is not reported).
+/// 3. The visitor ([`Visitor`](crate::object::gc::Visitor), which only the
+///    collector makes) runs no Python code, drops no reference and changes
+///    no object, so traverse may borrow the object's storage while calling
+///    it; traverse itself must do none of these either, and must not report
+///    state that Rust code holds outside the object while Python code runs
+///    (a running generator's frame is out of the object and not reported).
 /// 4. The order is CPython's where `gc.get_referents` shows it (list and
 ///    tuple items last to first; str-keyed dicts values only; an instance's
 ///    `__slots__`, attribute values, then its type).
 /// 5. Every GC type has one (checked at start-up in debug builds).
-pub type TraverseFn = fn(&PyObject, &mut dyn FnMut(&PyObject));
+pub type TraverseFn = fn(&PyObject, &mut crate::object::gc::Visitor<'_>);
 /// `tp_clear`: drops references that may form cycles.
 ///
 /// The contract:

@@ -45,7 +45,7 @@ pub(crate) fn init(vm: &Vm) {
 
 /// `tp_traverse` of type objects: the dict, the MRO, the bases, the base.
 /// Builtin types are not collected (and report nothing, as in CPython).
-fn type_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn type_traverse(o: &PyObject, visit: &mut crate::object::gc::Visitor<'_>) {
     let Some(t) = o.downcast::<PyType>() else { return };
     if !t.is_heap() {
         return;
@@ -54,12 +54,12 @@ fn type_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     // `type_clear`); no code runs while the collector traverses.
     unsafe {
         if let Some(d) = (*t.dict.get()).as_ref() {
-            visit(d);
+            visit.visit(d);
         }
-        (*t.mro.get()).iter().for_each(|x| visit(x));
-        (*t.bases.get()).iter().for_each(|x| visit(x));
+        (*t.mro.get()).iter().for_each(|x| visit.visit(x));
+        (*t.bases.get()).iter().for_each(|x| visit.visit(x));
         if let Some(b) = (*t.base.get()).as_ref() {
-            visit(b);
+            visit.visit(b);
         }
     }
 }
@@ -561,14 +561,14 @@ pub(crate) fn has_inline_values(ty: &PyType) -> bool {
 /// values, the attributes (inline values, or the dict object once Python
 /// code has seen it), the type (when the builtin base has no traverse of its
 /// own), then the builtin base's traverse.
-fn subtype_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn subtype_traverse(o: &PyObject, visit: &mut crate::object::gc::Visitor<'_>) {
     let ty = o.ty();
     let base = solid_base_ref(ty);
     for i in 0..ty.nslots {
         // SAFETY: a short read and a clone; the visitor gets its own reference.
         let v = ty.slot_cell(o, i).and_then(|c| unsafe { (*c.get()).clone() });
         if let Some(v) = v {
-            visit(&v);
+            visit.visit(&v);
         }
     }
     if ty.dictoffset != 0 && ty.dictoffset >= base.basicsize {
@@ -579,15 +579,15 @@ fn subtype_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
             if let Some((sole, d)) = d {
                 match d.downcast::<DictObj>() {
                     // Inline values owned by this instance alone: its own references.
-                    Some(dd) if dd.inline_values.get() && sole => dd.traverse_values(visit),
-                    _ => visit(&d),
+                    Some(dd) if dd.inline_values.get() && sole => dd.traverse_values(&mut |x| visit.visit(x)),
+                    _ => visit.visit(&d),
                 }
             }
         }
     }
     match base.slots().traverse {
         Some(bt) => bt(o, visit),
-        None => visit(ty.as_object()),
+        None => visit.visit(ty.as_object()),
     }
 }
 

@@ -515,11 +515,11 @@ fn ref_repr(vm: &Vm, o: &PyRef) -> PyResult {
     }))
 }
 
-fn weakref_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn weakref_traverse(o: &PyObject, visit: &mut crate::object::gc::Visitor<'_>) {
     if let Some(w) = o.downcast::<WeakrefObj>() {
         // SAFETY: short borrow; the visitor does not touch the callback cell.
         if let Some(cb) = unsafe { &*w.callback.get() } {
-            visit(cb);
+            visit.visit(cb);
         }
     }
 }

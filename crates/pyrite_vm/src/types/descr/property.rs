@@ -2,7 +2,7 @@
 
 use std::cell::UnsafeCell;
 
-use crate::object::{alloc_object, PyObject, PyRef};
+use crate::object::{alloc_object, PyRef};
 use crate::types::function::{cell_get, cell_set};
 use crate::types::typeobj::{FuncArgs, Slots};
 use crate::types::TypeRef;
@@ -18,7 +18,7 @@ pub(crate) fn init(vm: &Vm) {
     init_classmethod(vm);
 }
 
-fn visit_cells(cells: &[&UnsafeCell<Option<PyRef>>], visit: &mut dyn FnMut(&PyObject)) {
+fn visit_cells(cells: &[&UnsafeCell<Option<PyRef>>], visit: &mut crate::object::gc::Visitor<'_>) {
     for c in cells {
         crate::types::iter::cell_visit(c, visit);
     }

@@ -233,12 +233,12 @@ fn dict_init(vm: &Vm, o: &PyRef, args: FuncArgs<'_>) -> PyResult {
 
 /// Traverse: a dict whose keys are all exact strs visits its values only
 /// (CPython's unicode-keys table); any other dict visits key then value.
-fn dict_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn dict_traverse(o: &PyObject, visit: &mut crate::object::gc::Visitor<'_>) {
     if let Some(d) = o.downcast::<DictObj>() {
         if d.keys_are_exact_str() {
-            d.traverse_values(visit);
+            d.traverse_values(&mut |x| visit.visit(x));
         } else {
-            d.traverse(visit);
+            d.traverse(&mut |x| visit.visit(x));
         }
     }
 }
@@ -453,7 +453,7 @@ fn dictiter_length_hint(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     Ok(vm.new_int(n as i64))
 }
 
-fn dictiter_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn dictiter_traverse(o: &PyObject, visit: &mut crate::object::gc::Visitor<'_>) {
     if let Some(it) = o.downcast::<DictIterObj>() {
         cell_visit(&it.dict, visit);
     }
@@ -618,9 +618,9 @@ fn view_reversed(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     Ok(list_iter_new(vm, vm.new_list(items), true))
 }
 
-fn view_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn view_traverse(o: &PyObject, visit: &mut crate::object::gc::Visitor<'_>) {
     if let Some(v) = o.downcast::<DictViewObj>() {
-        visit(&v.dict);
+        visit.visit(&v.dict);
     }
 }
 

@@ -245,9 +245,9 @@ fn exc_add_note(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     Ok(vm.none())
 }
 
-fn exc_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn exc_traverse(o: &PyObject, visit: &mut crate::object::gc::Visitor<'_>) {
     let Some(x) = o.downcast::<ExceptionObj>() else { return };
-    visit(&x.args());
+    visit.visit(&x.args());
     for c in [&x.traceback, &x.context, &x.cause, &x.dict] {
         crate::types::iter::cell_visit(c, visit);
     }
@@ -589,10 +589,10 @@ fn init_traceback(vm: &Vm) {
         Slots {
             traverse: Some(|o, visit| {
                 let Some(x) = o.downcast::<TracebackObj>() else { return };
-                visit(&x.code);
+                visit.visit(&x.code);
                 crate::types::iter::cell_visit(&x.next, visit);
                 // SAFETY: the visitor runs no Python code and does not touch the locals.
-                unsafe { &*x.frame_locals.get() }.iter().flatten().for_each(|v| visit(v));
+                unsafe { &*x.frame_locals.get() }.iter().flatten().for_each(|v| visit.visit(v));
             }),
             clear: Some(|o| {
                 let Some(x) = o.downcast::<TracebackObj>() else { return };
