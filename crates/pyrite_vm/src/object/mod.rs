@@ -1,13 +1,18 @@
 //! The object model: the `#[repr(C)]` header every object starts with, the owning
-//! reference [`PyRef`], allocation of objects (with a GC header in front of containers)
-//! and iterative deallocation of deep structures (the "trashcan").
+//! reference [`PyRef`], allocation of objects (with a GC header in front of containers),
+//! iterative deallocation of deep structures (the "trashcan"), the generational cycle
+//! collector ([`gc`]) and the exit teardown.
+//!
+//! Borrow rule the collector adds: a collection runs `__del__` methods and weakref
+//! callbacks, so it runs only where no Rust code holds a borrow of container storage —
+//! at the eval loop's safe points and in `gc.collect()`, never inside an allocation.
 //!
 //! Memory layout of a container object (a type with [`TypeFlags::HAVE_GC`]):
 //!
 //! ```text
 //!   +-------------------+  <- allocation start
-//!   | GcHead.next       |  8 bytes: generation list link
-//!   | GcHead.prev       |  8 bytes: link + flag bits
+//!   | GcHead.next       |  8 bytes: generation list link (0: untracked)
+//!   | GcHead.prev       |  8 bytes: link + flags (finalized, collecting, teardown)
 //!   +-------------------+  <- *mut PyObject points here
 //!   | ob_refcnt         |  8 bytes
 //!   | ob_type           |  8 bytes
