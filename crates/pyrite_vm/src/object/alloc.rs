@@ -146,6 +146,14 @@ pub(super) unsafe fn raw_free(p: NonNull<u8>, size: usize) {
 /// Panics if `ty`'s instances are not `T`s (layout tag, size): every object
 /// of a type with layout `T::LAYOUT` must be a `T` for `downcast` to be sound.
 pub fn alloc_object<T: PyPayload>(ty: &PyType, make: impl FnOnce(ObjHeader) -> T) -> PyRef {
+    alloc_object_counted(ty, make, true)
+}
+
+/// [`alloc_object`], saying whether a container counts as an allocation for
+/// the collector (GC-5): the attribute storage of plain instances does not,
+/// since CPython 3.11 allocates no dict object for it.
+#[inline(always)]
+pub(super) fn alloc_object_counted<T: PyPayload>(ty: &PyType, make: impl FnOnce(ObjHeader) -> T, count: bool) -> PyRef {
     if ty.layout != T::LAYOUT || ty.basicsize < std::mem::size_of::<T>() {
         wrong_payload(ty);
     }
@@ -180,7 +188,7 @@ pub fn alloc_object<T: PyPayload>(ty: &PyType, make: impl FnOnce(ObjHeader) -> T
     };
     if gc {
         // GC-5: an allocation from the allocator counts (a freelist reuse does not).
-        super::gc::note_alloc_and_track(&r, starts_tracked(ty));
+        super::gc::note_alloc_and_track(&r, starts_tracked(ty), count);
     }
     r
 }
@@ -207,6 +215,16 @@ pub(super) fn track_new(o: &PyObject) {
 /// `o` must have been allocated by [`alloc_object`], have a zero reference
 /// count, and its payload must already be dropped. It must not be used afterwards.
 pub unsafe fn free_object_memory(o: NonNull<PyObject>) {
+    // SAFETY: forwarded contract.
+    unsafe { free_object_memory_counted(o, true) }
+}
+
+/// [`free_object_memory`], saying whether the container's allocation was
+/// counted (see [`alloc_object_counted`]).
+///
+/// # Safety
+/// As [`free_object_memory`].
+pub(super) unsafe fn free_object_memory_counted(o: NonNull<PyObject>, count: bool) {
     // SAFETY: the header is still intact (payload drop does not touch it).
     let ty_ptr = unsafe { o.as_ref().type_ptr() };
     // SAFETY: the type outlives its instances (see PyObject::ty).
@@ -222,7 +240,9 @@ pub unsafe fn free_object_memory(o: NonNull<PyObject>) {
             return;
         }
         super::gc::untrack_head(head);
-        super::gc::note_free();
+        if count {
+            super::gc::note_free();
+        }
     }
     // SAFETY: computing the allocation start mirrors `alloc_object`.
     unsafe {

@@ -396,13 +396,10 @@ pub fn may_be_tracked(o: &PyObject) -> bool {
 /// threshold, and, if `track`, start tracking it: one access to the
 /// collector's state.
 #[inline(always)]
-pub(super) fn note_alloc_and_track(o: &PyObject, track: bool) {
+pub(super) fn note_alloc_and_track(o: &PyObject, track: bool, count: bool) {
     GC.with(|g| {
-        let c = g.counts[0].get() + 1;
-        g.counts[0].set(c);
-        let t = g.thresholds[0].get();
-        if c > t && t != 0 && g.enabled.get() && !g.collecting.get() {
-            g.pending.set(true);
+        if count {
+            g.note_alloc();
         }
         if track {
             if let Some(h) = head_of(o) {
@@ -412,6 +409,26 @@ pub(super) fn note_alloc_and_track(o: &PyObject, track: bool) {
             }
         }
     });
+}
+
+impl GcState {
+    /// GC-5: count one allocation; past the threshold, request a collection.
+    #[inline(always)]
+    fn note_alloc(&self) {
+        let c = self.counts[0].get() + 1;
+        self.counts[0].set(c);
+        let t = self.thresholds[0].get();
+        if c > t && t != 0 && self.enabled.get() && !self.collecting.get() {
+            self.pending.set(true);
+        }
+    }
+}
+
+/// Count one container allocation that did not come from the allocator's
+/// usual path: an instance's attribute storage becoming a dict object that
+/// Python code sees (3.11 allocates the dict at that moment).
+pub fn note_dict_materialized() {
+    GC.with(GcState::note_alloc);
 }
 
 /// Count the return of a container's memory to the allocator (GC-5).

@@ -35,7 +35,7 @@ mod pyref;
 mod trashcan;
 
 pub use alloc::{alloc_object, alloc_type_object, configure_allocator, free_object_memory, write_malloc_stats, GcHead};
-pub use freelist::{dict_dealloc, float_dealloc, list_dealloc, new_dict, new_float, new_list, write_freelist_stats};
+pub use freelist::{dict_dealloc, float_dealloc, list_dealloc, new_dict, new_float, new_inline_dict, new_list, write_freelist_stats};
 pub use gc::{is_finalized, set_finalized};
 pub use header::{ObjHeader, PyObject};
 pub use teardown::release_all_objects;

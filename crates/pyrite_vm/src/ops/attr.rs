@@ -134,6 +134,7 @@ impl Vm {
         let d = self.instance_attrs(o)?;
         if let Some(dd) = d.downcast::<DictObj>() {
             if dd.inline_values.replace(false) {
+                crate::object::gc::note_dict_materialized();
                 let mut trackable = false;
                 dd.traverse(&mut |x| trackable |= crate::object::gc::may_be_tracked(x));
                 if trackable {
@@ -155,12 +156,11 @@ impl Vm {
             return Some(d);
         }
         let slot = ty.dict_slot(o)?;
-        let d = self.new_dict();
-        if crate::types::typeslots::has_inline_values(ty) {
-            if let Some(dd) = d.downcast::<DictObj>() {
-                dd.inline_values.set(true);
-            }
-        }
+        let d = if crate::types::typeslots::has_inline_values(ty) {
+            crate::object::new_inline_dict(&self.types.dict)
+        } else {
+            self.new_dict()
+        };
         // SAFETY: short borrow of the (empty) dict slot: nothing is dropped.
         unsafe {
             if (*slot.get()).is_none() {
