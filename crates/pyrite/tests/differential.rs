@@ -331,6 +331,25 @@ fn write_known_failures(path: &Path, header: &[String], entries: &BTreeSet<Strin
     fs::write(path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
 }
 
+/// Check every case over THREADS worker threads; results in case order.
+fn check_all(binary: &Path, cases: &[Case], gc_stress: bool) -> Vec<Result<(), String>> {
+    let results: Mutex<Vec<Option<Result<(), String>>>> = Mutex::new((0..cases.len()).map(|_| None).collect());
+    let next = AtomicUsize::new(0);
+    thread::scope(|s| {
+        for _ in 0..THREADS {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::SeqCst);
+                if i >= cases.len() {
+                    break;
+                }
+                let r = check_case(binary, &cases[i], gc_stress);
+                results.lock().unwrap()[i] = Some(r);
+            });
+        }
+    });
+    results.into_inner().unwrap().into_iter().map(Option::unwrap).collect()
+}
+
 #[test]
 fn differential() {
     let root = repo_root();
@@ -349,24 +368,7 @@ fn differential() {
     let kf_path = root.join(KNOWN_FAILURES);
     let (header, known) = read_known_failures(&kf_path);
 
-    // Run the cases over THREADS worker threads.
-    let results: Mutex<Vec<Option<Result<(), String>>>> =
-        Mutex::new((0..cases.len()).map(|_| None).collect());
-    let next = AtomicUsize::new(0);
-    thread::scope(|s| {
-        for _ in 0..THREADS {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::SeqCst);
-                if i >= cases.len() {
-                    break;
-                }
-                let r = check_case(&binary, &cases[i], false);
-                results.lock().unwrap()[i] = Some(r);
-            });
-        }
-    });
-    let results: Vec<Result<(), String>> =
-        results.into_inner().unwrap().into_iter().map(Option::unwrap).collect();
+    let results = check_all(&binary, &cases, false);
 
     let mut passed = 0;
     let mut unexpected = Vec::new(); // failing, not listed
@@ -483,22 +485,11 @@ fn gc_stress() {
         .filter(|c| filter.as_ref().is_none_or(|f| c.rel.contains(f.as_str())))
         .filter(|c| !known.contains(&c.rel) && !skip.contains(&c.rel))
         .collect();
-    let failures: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
-    let next = AtomicUsize::new(0);
-    thread::scope(|s| {
-        for _ in 0..THREADS {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::SeqCst);
-                if i >= cases.len() {
-                    break;
-                }
-                if let Err(e) = check_case(&binary, &cases[i], true) {
-                    failures.lock().unwrap().push((cases[i].rel.clone(), e));
-                }
-            });
-        }
-    });
-    let failures = failures.into_inner().unwrap();
+    let failures: Vec<(String, String)> = cases
+        .iter()
+        .zip(check_all(&binary, &cases, true))
+        .filter_map(|(c, r)| r.err().map(|e| (c.rel.clone(), e)))
+        .collect();
     for (name, err) in &failures {
         println!("FAIL (gc stress) {name}: {err}");
     }

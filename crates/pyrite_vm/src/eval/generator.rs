@@ -7,7 +7,7 @@ use super::frame::Frame;
 use super::interp::{execute, Outcome};
 use pyrite_compiler::bytecode::Opcode;
 
-use crate::object::{is_finalized, set_finalized};
+use crate::object::is_finalized;
 use crate::object::{alloc_object, ObjHeader, PyObject, PyRef};
 use crate::types::function::FunctionObj;
 use crate::types::typeobj::{FuncArgs, Layout, Slots};
@@ -291,30 +291,9 @@ pub(crate) unsafe fn gen_dealloc(o: std::ptr::NonNull<PyObject>) {
     crate::types::weakref::clear_weakrefs_on_dealloc(obj);
     // SAFETY: layout is Generator for this deallocator's type.
     let g = unsafe { obj.downcast_unchecked::<GeneratorObj>() };
-    if suspended(g) && !is_finalized(obj) {
-        let resurrected = Vm::with_current(|vm| {
-            // PEP 442: finalized once; alive (and tracked) again while it runs.
-            set_finalized(obj);
-            crate::object::gc::track(obj);
-            // SAFETY: the dying object is lent to its finalizer through one
-            // temporary reference (count 1), owned by `me`.
-            let me = unsafe {
-                obj.set_refcnt(1);
-                PyRef::from_raw(o)
-            };
-            finalize(vm, &me);
-            let rc = obj.refcnt();
-            std::mem::forget(me);
-            // SAFETY: `me` was forgotten, so its count is given back: what is
-            // left belongs to whoever resurrected the object (0: nobody, the
-            // teardown goes on).
-            unsafe { obj.set_refcnt(rc - 1) };
-            rc > 1
-        });
-        if resurrected == Some(true) {
-            return;
-        }
-        crate::object::gc::untrack(obj);
+    // SAFETY: `o` is the dying object, intact, owned by nobody.
+    if suspended(g) && !is_finalized(obj) && unsafe { crate::object::gc::finalize_from_dealloc(o) } {
+        return;
     }
     // SAFETY: dead generator allocated as a GeneratorObj.
     unsafe { crate::types::dealloc_payload::<GeneratorObj>(o) }

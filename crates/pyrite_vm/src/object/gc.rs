@@ -808,6 +808,42 @@ fn finalize_garbage(vm: &Vm, collectable: &GcHead) {
     unsafe { list_merge(&seen, collectable) };
 }
 
+/// PEP 442 from a deallocator: lend the dying object (count 0) to its
+/// finalizer through one temporary reference, marked finalized and tracked
+/// again while it runs. Returns true when the finalizer resurrected it (the
+/// deallocator must stop); otherwise the object is untracked again and dies.
+/// Without a current interpreter nothing runs.
+///
+/// # Safety
+/// `o` is the object being deallocated: count 0, payload intact, owned by
+/// nobody.
+pub(crate) unsafe fn finalize_from_dealloc(o: std::ptr::NonNull<PyObject>) -> bool {
+    // SAFETY: the object is intact until its deallocator frees it.
+    let obj = unsafe { o.as_ref() };
+    let resurrected = Vm::with_current(|vm| {
+        set_finalized(obj);
+        track(obj);
+        // SAFETY: the dying object is lent through one temporary reference
+        // (count 1), owned by `me`.
+        let me = unsafe {
+            obj.set_refcnt(1);
+            PyRef::from_raw(o)
+        };
+        run_finalizer(vm, &me);
+        let rc = obj.refcnt();
+        std::mem::forget(me);
+        // SAFETY: `me` was forgotten, so its count is given back: what is
+        // left belongs to whoever resurrected the object (0: nobody).
+        unsafe { obj.set_refcnt(rc - 1) };
+        rc > 1
+    });
+    if resurrected == Some(true) {
+        return true;
+    }
+    untrack(obj);
+    false
+}
+
 /// Call the finalizer of a live object: `__del__`, or closing a generator.
 /// Exceptions go to `sys.unraisablehook`.
 pub(crate) fn run_finalizer(vm: &Vm, me: &PyRef) {

@@ -624,30 +624,9 @@ pub(crate) unsafe fn subtype_dealloc(o: NonNull<PyObject>) {
     // SAFETY: `o` is alive until freed below.
     let obj = unsafe { o.as_ref() };
     let ty = obj.ty();
-    if ty.has_flag(TypeFlags::HAS_FINALIZER) && !is_finalized(obj) {
-        let resurrected = Vm::with_current(|vm| {
-            // PEP 442: finalized once; alive (and tracked) again while it runs.
-            set_finalized(obj);
-            crate::object::gc::track(obj);
-            // SAFETY: the dying object is lent to its finalizer through one
-            // temporary reference (count 1), owned by `me`.
-            let me = unsafe {
-                obj.set_refcnt(1);
-                PyRef::from_raw(o)
-            };
-            crate::object::gc::run_finalizer(vm, &me);
-            let rc = obj.refcnt();
-            std::mem::forget(me);
-            // SAFETY: `me` was forgotten, so its count is given back: what is
-            // left belongs to whoever resurrected the object (0: nobody, the
-            // teardown goes on).
-            unsafe { obj.set_refcnt(rc - 1) };
-            rc > 1
-        });
-        if resurrected == Some(true) {
-            return;
-        }
-        crate::object::gc::untrack(obj);
+    // SAFETY: `o` is the dying object, intact, owned by nobody.
+    if ty.has_flag(TypeFlags::HAS_FINALIZER) && !is_finalized(obj) && unsafe { crate::object::gc::finalize_from_dealloc(o) } {
+        return;
     }
     if ty.weaklistoffset != 0 {
         super::weakref::clear_weakrefs_on_dealloc(obj);
@@ -659,7 +638,7 @@ pub(crate) unsafe fn subtype_dealloc(o: NonNull<PyObject>) {
     unsafe { (base.dealloc)(o) }
 }
 
-use crate::object::{is_finalized, set_finalized};
+use crate::object::is_finalized;
 
 // ----- slot wrappers -----
 
