@@ -292,7 +292,7 @@ fn getsizeof(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     let t = o.ty();
     let gc = if t.is_gc() { 16 } else { 0 };
     // 3.11 keeps the instance dict of plain classes in a 16-byte pre-header.
-    let managed_dict = if t.is_heap() && t.dictoffset != 0 && t.layout == crate::types::typeobj::Layout::Object { 16 } else { 0 };
+    let managed_dict = if crate::types::typeslots::has_inline_values(t) { 16 } else { 0 };
     Ok(vm.new_int(size + gc + managed_dict))
 }
 

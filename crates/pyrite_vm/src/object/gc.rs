@@ -1048,32 +1048,32 @@ fn collect_with_callback(vm: &Vm, g: &GcState, gen: usize) -> usize {
     m + n
 }
 
-/// `gc.collect(generation)`: 0 without collecting while a collection is
-/// already running (GC-11).
-pub fn collect(vm: &Vm, gen: usize) -> usize {
+/// Run `f` as the one running collection: 0 without running it while a
+/// collection is already running (GC-11).
+fn exclusive(f: impl FnOnce(&GcState) -> usize) -> usize {
     GC.with(|g| {
         let g = g.ready();
         if g.collecting.get() {
             return 0;
         }
         g.collecting.set(true);
-        let n = collect_with_callback(vm, g, gen);
+        let n = f(g);
         g.collecting.set(false);
         n
     })
 }
 
-/// A full collection without `gc.callbacks` (CPython's
-/// `_PyGC_CollectNoFail`, used at shutdown); nothing if one is running.
+/// `gc.collect(generation)`: 0 without collecting while a collection is
+/// already running (GC-11).
+pub fn collect(vm: &Vm, gen: usize) -> usize {
+    exclusive(|g| collect_with_callback(vm, g, gen))
+}
+
+/// A collection without `gc.callbacks` (CPython's `_PyGC_CollectNoFail`,
+/// used at shutdown); nothing if one is running.
 pub fn collect_quietly(vm: &Vm, gen: usize) -> usize {
-    GC.with(|g| {
-        let g = g.ready();
-        if g.collecting.get() {
-            return 0;
-        }
-        g.collecting.set(true);
+    exclusive(|g| {
         let (m, n) = collect_main(vm, g, gen);
-        g.collecting.set(false);
         m + n
     })
 }

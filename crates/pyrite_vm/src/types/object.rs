@@ -72,7 +72,7 @@ pub(crate) fn init(vm: &Vm) {
         let t = a.args[0].ty();
         // 3.11 keeps the dict of plain class instances in a pre-header
         // outside the basic size (sys.getsizeof adds it back).
-        let managed_dict = if t.is_heap() && t.dictoffset != 0 && t.layout == Layout::Object { 8 } else { 0 };
+        let managed_dict = if crate::types::typeslots::has_inline_values(t) { 8 } else { 0 };
         Ok(vm.new_int((t.basicsize - managed_dict) as i64))
     });
     vm.add_classmethod(t, "__init_subclass__", |vm, _a| Ok(vm.none()));
