@@ -21,6 +21,10 @@ print(len(ws), list(ws))
 ws.add(z)
 it = iter(ws)
 got = next(it)
+if got is y:
+    # The iterator keeps the item it gave last (set order follows
+    # addresses): move it on to z, so that y can die mid-iteration.
+    got = next(it)
 del got, y
 print('len during iteration:', len(ws))
 print('rest:', len(list(it)), 'len after:', len(ws))

@@ -984,12 +984,8 @@ fn load_method(vm: &Vm, o: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
     if !is_method {
         return Ok(None);
     }
-    if let Some(d) = ty.dict_of(o) {
-        if let Some(d) = d.downcast::<DictObj>() {
-            if d.get_item(vm, name)?.is_some() {
-                return Ok(None);
-            }
-        }
+    if crate::types::instance::get_attr_value(vm, o, name)?.is_some() {
+        return Ok(None);
     }
     Ok(Some(attr))
 }

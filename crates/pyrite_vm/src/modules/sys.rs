@@ -215,7 +215,7 @@ pub fn new_namespace(vm: &Vm, class_name: &str, attrs: &[(&str, PyRef)]) -> PyRe
 
 fn namespace_repr(vm: &Vm, o: &PyRef) -> PyResult {
     let mut parts = Vec::new();
-    if let Some(d) = vm.instance_attrs(o) {
+    if let Some(d) = vm.instance_dict(o) {
         if let Some(d) = d.downcast::<crate::types::dict::DictObj>() {
             for (k, v) in d.items() {
                 parts.push(format!("{}={}", vm.str_of(&k).unwrap_or("?"), vm.repr_string(&v)?));

@@ -118,7 +118,7 @@ pub(crate) fn allocated_object_bytes() -> usize {
 
 /// Allocate `size` bytes of object memory.
 #[inline(always)]
-fn raw_alloc(size: usize) -> NonNull<u8> {
+pub(super) fn raw_alloc(size: usize) -> NonNull<u8> {
     // SAFETY: the heap is this thread's own and not borrowed elsewhere
     // (allocation never re-enters itself).
     let p = HEAP.with(|h| unsafe { (*h.get()).alloc(size) });
@@ -145,15 +145,8 @@ pub(super) unsafe fn raw_free(p: NonNull<u8>, size: usize) {
 ///
 /// Panics if `ty`'s instances are not `T`s (layout tag, size): every object
 /// of a type with layout `T::LAYOUT` must be a `T` for `downcast` to be sound.
-pub fn alloc_object<T: PyPayload>(ty: &PyType, make: impl FnOnce(ObjHeader) -> T) -> PyRef {
-    alloc_object_counted(ty, make, true)
-}
-
-/// [`alloc_object`], saying whether a container counts as an allocation for
-/// the collector (GC-5): the attribute storage of plain instances does not,
-/// since CPython 3.11 allocates no dict object for it.
 #[inline(always)]
-pub(super) fn alloc_object_counted<T: PyPayload>(ty: &PyType, make: impl FnOnce(ObjHeader) -> T, count: bool) -> PyRef {
+pub fn alloc_object<T: PyPayload>(ty: &PyType, make: impl FnOnce(ObjHeader) -> T) -> PyRef {
     if ty.layout != T::LAYOUT || ty.basicsize < std::mem::size_of::<T>() {
         wrong_payload(ty);
     }
@@ -188,7 +181,7 @@ pub(super) fn alloc_object_counted<T: PyPayload>(ty: &PyType, make: impl FnOnce(
     };
     if gc {
         // GC-5: an allocation from the allocator counts (a freelist reuse does not).
-        super::gc::note_alloc_and_track(&r, starts_tracked(ty), count);
+        super::gc::note_alloc_and_track(&r, starts_tracked(ty));
     }
     r
 }
@@ -215,16 +208,6 @@ pub(super) fn track_new(o: &PyObject) {
 /// `o` must have been allocated by [`alloc_object`], have a zero reference
 /// count, and its payload must already be dropped. It must not be used afterwards.
 pub unsafe fn free_object_memory(o: NonNull<PyObject>) {
-    // SAFETY: forwarded contract.
-    unsafe { free_object_memory_counted(o, true) }
-}
-
-/// [`free_object_memory`], saying whether the container's allocation was
-/// counted (see [`alloc_object_counted`]).
-///
-/// # Safety
-/// As [`free_object_memory`].
-pub(super) unsafe fn free_object_memory_counted(o: NonNull<PyObject>, count: bool) {
     // SAFETY: the header is still intact (payload drop does not touch it).
     let ty_ptr = unsafe { o.as_ref().type_ptr() };
     // SAFETY: the type outlives its instances (see PyObject::ty).
@@ -240,9 +223,7 @@ pub(super) unsafe fn free_object_memory_counted(o: NonNull<PyObject>, count: boo
             return;
         }
         super::gc::untrack_head(head);
-        if count {
-            super::gc::note_free();
-        }
+        super::gc::note_free();
     }
     // SAFETY: computing the allocation start mirrors `alloc_object`.
     unsafe {

@@ -21,7 +21,7 @@ use std::mem::size_of;
 use std::ptr::NonNull;
 use std::thread::LocalKey;
 
-use super::alloc::{alloc_object_counted, free_object_memory_counted, raw_free, track_new, GcHead, GC_HEAD_SIZE};
+use super::alloc::{alloc_object, free_object_memory, raw_free, track_new, GcHead, GC_HEAD_SIZE};
 use super::gc;
 use super::header::{ObjHeader, PyObject};
 use super::pyref::{PyPayload, PyRef};
@@ -138,7 +138,6 @@ unsafe fn alloc_from<T: PyPayload, const GC: bool>(
     list: &'static LocalKey<FreeList>,
     ty: &PyType,
     make: impl FnOnce(ObjHeader) -> T,
-    count: bool,
 ) -> PyRef {
     use crate::types::typeobj::TypeFlags;
     let kind = ty.flags.get() & (TypeFlags::HEAPTYPE | TypeFlags::HAVE_GC);
@@ -171,7 +170,7 @@ unsafe fn alloc_from<T: PyPayload, const GC: bool>(
             }
             r
         }
-        None => alloc_object_counted(ty, make, count),
+        None => alloc_object(ty, make),
     }
 }
 
@@ -187,7 +186,7 @@ fn wrong_type() -> ! {
 /// # Safety
 /// `o` is a dead object (refcount 0) allocated as a `T`.
 #[inline(always)]
-unsafe fn dealloc_to<T: PyPayload>(list: &'static LocalKey<FreeList>, o: NonNull<PyObject>, counted: bool) {
+unsafe fn dealloc_to<T: PyPayload>(list: &'static LocalKey<FreeList>, o: NonNull<PyObject>) {
     // SAFETY: `o` is a dead `T`; its header stays readable until freed.
     unsafe {
         std::ptr::drop_in_place(o.as_ptr().cast::<T>());
@@ -195,7 +194,7 @@ unsafe fn dealloc_to<T: PyPayload>(list: &'static LocalKey<FreeList>, o: NonNull
         // Subclass instances are freed, and so is anything being torn down.
         let freed = ty.is_heap() || ty.is_gc() && gc::in_teardown(o.as_ref());
         if freed || !list.with(|l| l.push(o)) {
-            free_object_memory_counted(o, counted);
+            free_object_memory(o);
         }
     }
 }
@@ -204,30 +203,21 @@ unsafe fn dealloc_to<T: PyPayload>(list: &'static LocalKey<FreeList>, o: NonNull
 #[inline]
 pub fn new_float(ty: &PyType, value: f64) -> PyRef {
     // SAFETY: FLOATS keeps blocks of exact floats (no GC header).
-    unsafe { alloc_from::<_, false>(&FLOATS, ty, |ob| FloatObj { ob, value }, true) }
+    unsafe { alloc_from::<_, false>(&FLOATS, ty, |ob| FloatObj { ob, value }) }
 }
 
 /// A new exact list holding `items` (the object from the list freelist when possible).
 #[inline]
 pub fn new_list(ty: &PyType, items: Vec<PyRef>) -> PyRef {
     // SAFETY: LISTS keeps blocks of exact lists (GC header in front).
-    unsafe { alloc_from::<_, true>(&LISTS, ty, |ob| ListObj { ob, items: UnsafeCell::new(items) }, true) }
+    unsafe { alloc_from::<_, true>(&LISTS, ty, |ob| ListObj { ob, items: UnsafeCell::new(items) }) }
 }
 
 /// A new, empty exact dict (the object from the dict freelist when possible).
 #[inline]
 pub fn new_dict(ty: &PyType) -> PyRef {
     // SAFETY: DICTS keeps blocks of exact dicts (GC header in front).
-    unsafe { alloc_from::<_, true>(&DICTS, ty, |ob| DictObj { ob, table: UnsafeCell::default(), inline_values: Cell::new(false) }, true) }
-}
-
-/// A new, empty exact dict that holds an instance's attributes as inline
-/// values (see `DictObj::inline_values`): untracked, and not counted as a
-/// collector allocation, since CPython 3.11 allocates no dict for them.
-#[inline]
-pub fn new_inline_dict(ty: &PyType) -> PyRef {
-    // SAFETY: DICTS keeps blocks of exact dicts (GC header in front).
-    unsafe { alloc_from::<_, true>(&DICTS, ty, |ob| DictObj { ob, table: UnsafeCell::default(), inline_values: Cell::new(true) }, false) }
+    unsafe { alloc_from::<_, true>(&DICTS, ty, |ob| DictObj { ob, table: UnsafeCell::default() }) }
 }
 
 /// The deallocator of `float` (and, through `subtype_dealloc`, of its
@@ -237,7 +227,7 @@ pub fn new_inline_dict(ty: &PyType) -> PyRef {
 /// `o` is a dead float (refcount 0).
 pub unsafe fn float_dealloc(o: NonNull<PyObject>) {
     // SAFETY: forwarded contract.
-    unsafe { dealloc_to::<FloatObj>(&FLOATS, o, true) }
+    unsafe { dealloc_to::<FloatObj>(&FLOATS, o) }
 }
 
 /// The deallocator of `list` (subclass instances are freed, not kept).
@@ -246,7 +236,7 @@ pub unsafe fn float_dealloc(o: NonNull<PyObject>) {
 /// `o` is a dead list (refcount 0).
 pub unsafe fn list_dealloc(o: NonNull<PyObject>) {
     // SAFETY: forwarded contract.
-    unsafe { dealloc_to::<ListObj>(&LISTS, o, true) }
+    unsafe { dealloc_to::<ListObj>(&LISTS, o) }
 }
 
 /// The deallocator of `dict` (subclass instances are freed, not kept).
@@ -255,11 +245,7 @@ pub unsafe fn list_dealloc(o: NonNull<PyObject>) {
 /// `o` is a dead dict (refcount 0).
 pub unsafe fn dict_dealloc(o: NonNull<PyObject>) {
     // SAFETY: forwarded contract.
-    unsafe {
-        // Inline attribute storage was not counted as an allocation.
-        let counted = !o.as_ref().downcast::<DictObj>().is_some_and(|d| d.inline_values.get());
-        dealloc_to::<DictObj>(&DICTS, o, counted)
-    }
+    unsafe { dealloc_to::<DictObj>(&DICTS, o) }
 }
 
 /// Free every block kept on this thread's freelists (interpreter teardown;

@@ -396,11 +396,9 @@ pub fn may_be_tracked(o: &PyObject) -> bool {
 /// threshold, and, if `track`, start tracking it: one access to the
 /// collector's state.
 #[inline(always)]
-pub(super) fn note_alloc_and_track(o: &PyObject, track: bool, count: bool) {
+pub(super) fn note_alloc_and_track(o: &PyObject, track: bool) {
     GC.with(|g| {
-        if count {
-            g.note_alloc();
-        }
+        g.note_alloc();
         if track {
             if let Some(h) = head_of(o) {
                 // SAFETY: the sentinel is initialised by `ready`; a fresh
@@ -422,13 +420,6 @@ impl GcState {
             self.pending.set(true);
         }
     }
-}
-
-/// Count one container allocation that did not come from the allocator's
-/// usual path: an instance's attribute storage becoming a dict object that
-/// Python code sees (3.11 allocates the dict at that moment).
-pub fn note_dict_materialized() {
-    GC.with(GcState::note_alloc);
 }
 
 /// Count the return of a container's memory to the allocator (GC-5).

@@ -18,6 +18,7 @@
 //!   | ob_type           |  8 bytes
 //!   | payload ...       |  the type's struct fields
 //!   | [__dict__ slot]   |  heap subtypes: one Option<PyRef> at `dictoffset`
+//!   | [values slot]     |  plain classes: an Option<InlineValues> after it
 //!   | [__slots__ ...]   |  heap subtypes: one Option<PyRef> per slot name
 //!   +-------------------+
 //! ```
@@ -33,11 +34,13 @@ mod teardown;
 mod header;
 mod pyref;
 mod trashcan;
+mod values;
 
 pub use alloc::{alloc_object, alloc_type_object, configure_allocator, free_object_memory, write_malloc_stats, GcHead};
-pub use freelist::{dict_dealloc, float_dealloc, list_dealloc, new_dict, new_float, new_inline_dict, new_list, write_freelist_stats};
+pub use freelist::{dict_dealloc, float_dealloc, list_dealloc, new_dict, new_float, new_list, write_freelist_stats};
 pub use gc::{is_finalized, set_finalized};
 pub use header::{ObjHeader, PyObject};
 pub use teardown::release_all_objects;
 pub use pyref::{PyPayload, PyRef};
 pub(crate) use trashcan::dealloc;
+pub use values::{InlineValues, MAX_CAPACITY as MAX_INLINE_VALUES};

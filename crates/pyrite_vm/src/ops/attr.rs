@@ -128,46 +128,10 @@ impl Vm {
 
     /// The instance dict of `o` as Python code sees it (`__dict__`,
     /// `vars()`), created on demand; `None` if the type has no dict slot.
-    /// Attribute storage that was kept as inline values becomes an ordinary
-    /// dict here, tracked if a value may be part of a cycle (GC-3).
+    /// Attributes kept as inline values move into it (see
+    /// [`crate::types::instance`]).
     pub fn instance_dict(&self, o: &PyRef) -> Option<PyRef> {
-        let d = self.instance_attrs(o)?;
-        if let Some(dd) = d.downcast::<DictObj>() {
-            if dd.inline_values.replace(false) {
-                crate::object::gc::note_dict_materialized();
-                let mut trackable = false;
-                dd.traverse(&mut |x| trackable |= crate::object::gc::may_be_tracked(x));
-                if trackable {
-                    crate::object::gc::track(&d);
-                }
-            }
-        }
-        Some(d)
-    }
-
-    /// The attribute storage of `o` for the VM's own use (it must not be
-    /// handed to Python code: see [`Vm::instance_dict`]), created on demand.
-    /// For instances of plain classes it starts as inline values (an
-    /// untracked dict the instance's traverse looks into, as CPython 3.11
-    /// stores attributes without a dict object).
-    pub fn instance_attrs(&self, o: &PyRef) -> Option<PyRef> {
-        let ty = o.ty();
-        if let Some(d) = ty.dict_of(o) {
-            return Some(d);
-        }
-        let slot = ty.dict_slot(o)?;
-        let d = if crate::types::typeslots::has_inline_values(ty) {
-            crate::object::new_inline_dict(&self.types.dict)
-        } else {
-            self.new_dict()
-        };
-        // SAFETY: short borrow of the (empty) dict slot: nothing is dropped.
-        unsafe {
-            if (*slot.get()).is_none() {
-                *slot.get() = Some(d);
-            }
-            (*slot.get()).clone()
-        }
+        crate::types::instance::materialize(self, o)
     }
 }
 
@@ -184,12 +148,8 @@ pub fn generic_getattr(vm: &Vm, o: &PyRef, name: &PyRef) -> PyResult {
             return g(vm, a, Some(o), &vm.type_of(o).into_ref());
         }
     }
-    if let Some(d) = ty.dict_of(o) {
-        if let Some(d) = d.downcast::<DictObj>() {
-            if let Some(v) = d.get_item(vm, name)? {
-                return Ok(v);
-            }
-        }
+    if let Some(v) = crate::types::instance::get_attr_value(vm, o, name)? {
+        return Ok(v);
     }
     if let Some(a) = attr {
         return match getter {
@@ -208,21 +168,18 @@ pub fn generic_setattr(vm: &Vm, o: &PyRef, name: &PyRef, v: Option<PyRef>) -> Py
             return set(vm, &a, o, v);
         }
     }
-    let Some(d) = vm.instance_attrs(o) else {
-        let n = vm.str_of(name).unwrap_or("?");
-        return Err(if vm.lookup_type(ty, name).is_some() {
-            vm.attribute_error(format!("'{}' object attribute '{}' is read-only", ty.name(), n))
-        } else {
-            vm.attribute_error(format!("'{}' object has no attribute '{}'", ty.name(), n))
-        });
-    };
-    let Some(d) = d.downcast::<DictObj>() else { return Ok(()) };
-    match v {
-        Some(v) => d.set_item(vm, name.clone(), v),
-        None => match d.pop_item(vm, name)? {
-            Some(_) => Ok(()),
-            None => Err(vm.no_attribute(o, name)),
-        },
+    match crate::types::instance::set_attr_value(vm, o, name, v) {
+        Some(Ok(true)) => Ok(()),
+        Some(Ok(false)) => Err(vm.no_attribute(o, name)),
+        Some(Err(e)) => Err(e),
+        None => {
+            let n = vm.str_of(name).unwrap_or("?");
+            Err(if vm.lookup_type(ty, name).is_some() {
+                vm.attribute_error(format!("'{}' object attribute '{}' is read-only", ty.name(), n))
+            } else {
+                vm.attribute_error(format!("'{}' object has no attribute '{}'", ty.name(), n))
+            })
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! `dict`: CPython's compact layout — a sparse index table pointing into a
 //! dense, insertion-ordered entry array that stores each key's hash.
 
-use std::cell::{Cell, UnsafeCell};
+use std::cell::UnsafeCell;
 
 use crate::object::{gc, ObjHeader, PyObject, PyRef};
 use crate::types::typeobj::Layout;
@@ -42,10 +42,6 @@ pub struct DictObj {
     pub ob: ObjHeader,
     /// The table. Never borrowed across a call into Python code.
     pub table: UnsafeCell<DictTable>,
-    /// The attribute storage of one instance that Python code has never
-    /// seen as a dict (CPython 3.11's inline values): never tracked by the
-    /// collector; the owning instance's traverse visits its values.
-    pub inline_values: Cell<bool>,
 }
 // SAFETY: repr(C), header first, unique layout tag.
 unsafe impl crate::object::PyPayload for DictObj {
@@ -223,7 +219,7 @@ impl DictObj {
     pub fn set_hashed(&self, vm: &Vm, key: PyRef, hash: i64, value: PyRef) -> PyResult<()> {
         // GC-3: storing something that may be part of a cycle tracks the dict.
         if let Some(me) = self.ob.object() {
-            if !self.inline_values.get() && !gc::is_tracked(me) && (gc::may_be_tracked(&key) || gc::may_be_tracked(&value)) {
+            if !gc::is_tracked(me) && (gc::may_be_tracked(&key) || gc::may_be_tracked(&value)) {
                 gc::track(me);
             }
         }

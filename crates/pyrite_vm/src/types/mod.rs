@@ -12,6 +12,7 @@ pub mod float;
 pub mod format;
 pub mod function;
 pub mod generator;
+pub mod instance;
 pub mod int;
 pub mod iter;
 pub mod list;
@@ -134,6 +135,7 @@ pub(crate) unsafe fn new_static_type(
         version: Cell::new(0),
         weaklist: weakref::WeakList::new(),
         retired_names: UnsafeCell::new(Vec::new()),
+        shared_keys: Default::default(),
         // SAFETY: the layout fields are the caller's (contract); the value
         // goes straight to `alloc_type_object`.
         token: unsafe { typeobj::TypeLayoutToken::new() },

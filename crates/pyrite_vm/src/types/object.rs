@@ -18,7 +18,7 @@ unsafe impl crate::object::PyPayload for ObjectObj {
 }
 
 use crate::object::{alloc_object, PyRef};
-use crate::types::typeobj::{CmpOp, FuncArgs, Slots};
+use crate::types::typeobj::{CmpOp, FuncArgs, Slots, TypeFlags};
 use crate::types::TypeRef;
 use crate::vm::Vm;
 use crate::PyResult;
@@ -70,9 +70,10 @@ pub(crate) fn init(vm: &Vm) {
     vm.add_method(t, "__dir__", object_dir);
     vm.add_method(t, "__sizeof__", |vm, a| {
         let t = a.args[0].ty();
-        // 3.11 keeps the dict of plain class instances in a pre-header
-        // outside the basic size (sys.getsizeof adds it back).
-        let managed_dict = if crate::types::typeslots::has_inline_values(t) { 8 } else { 0 };
+        // 3.11 keeps the dict and values pointers of plain class instances
+        // in a pre-header outside the basic size (sys.getsizeof adds it
+        // back); pyrite's two cells are in the basic size.
+        let managed_dict = if crate::types::typeslots::has_inline_values(t) { 16 } else { 0 };
         Ok(vm.new_int((t.basicsize - managed_dict) as i64))
     });
     vm.add_classmethod(t, "__init_subclass__", |vm, _a| Ok(vm.none()));
@@ -173,15 +174,21 @@ fn object_set_class(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
         && t.layout == cur.layout
         && t.dictoffset == cur.dictoffset
         && t.nslots == cur.nslots
-        && t.slotsoffset == cur.slotsoffset
+        && (t.nslots == 0 || t.slotsoffset == cur.slotsoffset)
         && t.weaklistoffset == cur.weaklistoffset
-        && t.is_gc() == cur.is_gc();
+        && t.is_gc() == cur.is_gc()
+        && t.has_flag(TypeFlags::INLINE_VALUES) == cur.has_flag(TypeFlags::INLINE_VALUES);
     if !t.is_heap() || !cur.is_heap() || !same_layout {
         return Err(vm.type_error(format!(
             "__class__ assignment: '{}' object layout differs from '{}'",
             t.name(),
             cur.name()
         )));
+    }
+    // Inline values are indexed by the old type's shared keys: the instance
+    // keeps its attributes in a dict from now on.
+    if !std::ptr::eq(&*t, cur) && crate::types::instance::has_values(o) {
+        crate::types::instance::materialize(vm, o);
     }
     // The instance owns a reference to its heap type: it now owns one to
     // the new type. The reference to the old type is kept (leaked): code up
@@ -211,7 +218,7 @@ fn object_dir(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
             names.push(k);
         }
     };
-    if let Some(d) = vm.instance_attrs(o) {
+    if let Some(d) = vm.instance_dict(o) {
         if let Some(d) = d.downcast::<crate::types::dict::DictObj>() {
             d.keys().into_iter().for_each(&mut push);
         }

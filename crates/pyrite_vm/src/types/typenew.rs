@@ -182,7 +182,7 @@ pub(crate) fn bootstrap() -> VmBox {
 
     // Every type gets its dict now that `dict` exists.
     for t in &all {
-        let d = alloc_object(&dict, |ob| DictObj { ob, table: Default::default(), inline_values: Default::default() });
+        let d = alloc_object(&dict, |ob| DictObj { ob, table: Default::default() });
         set_type_dict(t, d);
     }
 
@@ -270,8 +270,8 @@ pub(crate) fn bootstrap() -> VmBox {
     let latin1: Box<[PyRef]> = (0u32..256).map(|c| mk_str(char::from_u32(c).unwrap_or('?').to_string())).collect();
     let empty_tuple = alloc_object(&types.tuple, |ob| TupleObj { ob, items: Box::new([]) });
     let empty_bytes = alloc_object(&types.bytes, |ob| BytesObj { ob, hash: Cell::new(-1), value: Box::new([]) });
-    let modules = alloc_object(&types.dict, |ob| DictObj { ob, table: Default::default(), inline_values: Default::default() });
-    let builtins = alloc_object(&types.dict, |ob| DictObj { ob, table: Default::default(), inline_values: Default::default() });
+    let modules = alloc_object(&types.dict, |ob| DictObj { ob, table: Default::default() });
+    let builtins = alloc_object(&types.dict, |ob| DictObj { ob, table: Default::default() });
 
     let vm = VmBox::new(Vm {
         types,
@@ -398,6 +398,7 @@ pub(crate) unsafe fn alloc_heap_type(
         version: Cell::new(0),
         weaklist: super::weakref::WeakList::new(),
         retired_names: UnsafeCell::new(Vec::new()),
+        shared_keys: Default::default(),
         // SAFETY: the layout fields are the caller's (contract); the value
         // goes straight to `alloc_object`.
         token: unsafe { super::typeobj::TypeLayoutToken::new() },

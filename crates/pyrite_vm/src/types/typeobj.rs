@@ -4,7 +4,7 @@
 use std::cell::{Cell, UnsafeCell};
 use std::ptr::NonNull;
 
-use crate::object::{ObjHeader, PyObject, PyPayload, PyRef};
+use crate::object::{InlineValues, ObjHeader, PyObject, PyPayload, PyRef};
 use crate::vm::Vm;
 use crate::PyResult;
 
@@ -273,6 +273,9 @@ impl TypeFlags {
     pub const EXC_SUBCLASS: u32 = 1 << 5;
     /// Instances support weak references.
     pub const WEAKREFABLE: u32 = 1 << 6;
+    /// Instances keep their attributes as inline values (CPython 3.11's
+    /// managed dict): an `Option<InlineValues>` cell follows the dict cell.
+    pub const INLINE_VALUES: u32 = 1 << 7;
 }
 
 /// A Python type object.
@@ -310,6 +313,8 @@ pub struct PyType {
     /// Former names and qualnames, kept until the type is freed because
     /// `name()` borrows may outlive a rename.
     pub(crate) retired_names: UnsafeCell<Vec<String>>,
+    /// The attribute names its instances keep as inline values.
+    pub(crate) shared_keys: super::instance::SharedKeys,
     /// Building a `PyType` is `unsafe`: see [`TypeLayoutToken::new`].
     pub(crate) token: TypeLayoutToken,
 }
@@ -333,7 +338,10 @@ impl TypeLayoutToken {
     ///   `Module` only, the module's `dict` field, a `PyRef`, which is only
     ///   read through it: see `PyType::dict_slot`);
     /// - likewise the `nslots` cells at `slotsoffset` (8 bytes apart), which
-    ///   lie in that zero-initialised area.
+    ///   lie in that zero-initialised area;
+    /// - with the flag `INLINE_VALUES`, `dictoffset` is non-zero and an
+    ///   `UnsafeCell<Option<InlineValues>>` cell at `dictoffset + 8` lies in
+    ///   that zero-initialised area too.
     pub unsafe fn new() -> Self {
         TypeLayoutToken(())
     }
@@ -477,6 +485,20 @@ impl PyType {
         // type, whose non-zero `dictoffset` is that of an `Option<PyRef>` cell
         // every instance has (`TypeLayoutToken`; `__class__` assignment keeps it).
         Some(unsafe { &*(obj as *const PyObject).cast::<u8>().add(t.dictoffset).cast::<UnsafeCell<Option<PyRef>>>() })
+    }
+    /// The inline-values cell of `obj`, if its type keeps inline values (see
+    /// [`super::instance`]). Found through `obj`'s own type; valid while
+    /// `obj` is alive. Replace its content only with no borrow of it alive.
+    #[inline]
+    pub fn values_slot<'a>(&self, obj: &'a PyObject) -> Option<&'a UnsafeCell<Option<InlineValues>>> {
+        let t = obj.ty();
+        if !t.has_flag(TypeFlags::INLINE_VALUES) || !self.has_instance(obj) {
+            return None;
+        }
+        // SAFETY: `obj` is in object memory allocated for its type, whose
+        // `INLINE_VALUES` flag promises this cell (`TypeLayoutToken`;
+        // `__class__` assignment keeps the flag).
+        Some(unsafe { &*(obj as *const PyObject).cast::<u8>().add(t.dictoffset + 8).cast::<UnsafeCell<Option<InlineValues>>>() })
     }
     /// The `__dict__` of `obj` (a new reference), if it is an instance of
     /// this type (or a subtype) and has one.

@@ -350,9 +350,16 @@ pub fn new_class(
             }
         }
     }
+    // Plain classes keep attributes as inline values: their dict cell is
+    // followed by a values cell (inherited with the dict cell).
+    let mut inline_values = base_t.has_flag(TypeFlags::INLINE_VALUES);
     if add_dict && dictoffset == 0 {
         dictoffset = basicsize;
         basicsize += 8;
+        if best_solid.layout == Layout::Object {
+            inline_values = true;
+            basicsize += 8;
+        }
     }
     // The weak-reference list cell follows the dict cell; when inherited
     // `__slots__` cells end the base's layout and more are added here, it
@@ -382,6 +389,9 @@ pub fn new_class(
         basicsize += 8;
     }
     let mut flags = TypeFlags::HEAPTYPE | TypeFlags::BASETYPE | TypeFlags::HAVE_GC;
+    if inline_values {
+        flags |= TypeFlags::INLINE_VALUES;
+    }
     if base_t.has_flag(TypeFlags::EXC_SUBCLASS) {
         flags |= TypeFlags::EXC_SUBCLASS;
     }
@@ -417,7 +427,9 @@ pub fn new_class(
     let classcell = d.pop_item(vm, &vm.intern("__classcell__"))?;
     // SAFETY: instances are the solid base's payload (`base_t.layout`, at
     // least its basicsize) followed by what this class adds: a dict cell at
-    // `dictoffset` (inherited, or the first 8 bytes past the base) and the
+    // `dictoffset` (inherited, or the first 8 bytes past the base; with
+    // `INLINE_VALUES`, the values cell right after it, added or inherited
+    // together with it) and the
     // `nslots` cells from `slotsoffset` (the base's, then ours appended at
     // its end, checked contiguous), all below `basicsize` and zeroed by
     // `alloc_object`; `subtype_dealloc` releases those cells and hands the
@@ -498,11 +510,16 @@ fn instance_get_dict(vm: &Vm, o: &PyRef) -> PyResult {
     vm.instance_dict(o).ok_or_else(|| vm.attribute_error("object has no __dict__"))
 }
 fn instance_set_dict(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
-    let v = v.filter(|v| v.ty().layout == Layout::Dict).ok_or_else(|| vm.type_error("__dict__ must be set to a dictionary"))?;
+    // Deleting `__dict__` empties the instance (a new dict on next use).
+    if let Some(v) = v.as_ref().filter(|v| v.ty().layout != Layout::Dict) {
+        return Err(vm.type_error(format!("__dict__ must be set to a dictionary, not a '{}'", v.ty().name())));
+    }
     let slot = o.ty().dict_slot(o).ok_or_else(|| vm.attribute_error("object has no __dict__"))?;
     // SAFETY: short borrow; the old dict is dropped after it ends.
-    let old = unsafe { (*slot.get()).replace(v) };
+    let old = unsafe { std::mem::replace(&mut *slot.get(), v) };
+    let old_values = super::instance::take_values(o);
     drop(old);
+    drop(old_values);
     Ok(())
 }
 
@@ -525,6 +542,7 @@ pub(crate) unsafe fn clear_instance_cells(o: NonNull<PyObject>) -> TypeRef {
         }
     }
     if ty.dictoffset != 0 && ty.dictoffset >= base.basicsize {
+        drop(super::instance::take_values(obj));
         if let Some(slot) = ty.dict_slot(obj) {
             // SAFETY: as above.
             let d = unsafe { (*slot.get()).take() };
@@ -551,10 +569,10 @@ fn solid_base_ref(t: &PyType) -> &PyType {
 }
 
 /// Whether instances of `ty` keep their attributes as inline values: plain
-/// classes (no builtin base other than `object`) whose dict slot a class
+/// classes (no builtin base other than `object`) whose dict cell a class
 /// statement added.
 pub(crate) fn has_inline_values(ty: &PyType) -> bool {
-    ty.is_heap() && ty.layout == Layout::Object && ty.dictoffset != 0
+    ty.has_flag(TypeFlags::INLINE_VALUES)
 }
 
 /// `tp_traverse` of heap-type instances, in CPython's order: `__slots__`
@@ -572,17 +590,9 @@ fn subtype_traverse(o: &PyObject, visit: &mut crate::object::gc::Visitor<'_>) {
         }
     }
     if ty.dictoffset != 0 && ty.dictoffset >= base.basicsize {
-        if let Some(slot) = ty.dict_slot(o) {
-            // SAFETY: as above; whether the instance holds the only reference
-            // is read before the clone.
-            let d = unsafe { (*slot.get()).as_ref().map(|d| (d.refcnt() == 1, d.clone())) };
-            if let Some((sole, d)) = d {
-                match d.downcast::<DictObj>() {
-                    // Inline values owned by this instance alone: its own references.
-                    Some(dd) if dd.inline_values.get() && sole => dd.traverse_values(&mut |x| visit.visit(x)),
-                    _ => visit.visit(&d),
-                }
-            }
+        super::instance::visit_values(o, visit);
+        if let Some(d) = ty.dict_of(o) {
+            visit.visit(&d);
         }
     }
     match base.slots().traverse {
@@ -602,6 +612,7 @@ fn subtype_clear(o: &PyObject) {
         drop(v);
     }
     if ty.dictoffset != 0 && ty.dictoffset >= base.basicsize {
+        drop(super::instance::take_values(o));
         if let Some(slot) = ty.dict_slot(o) {
             // SAFETY: as above.
             let d = unsafe { (*slot.get()).take() };

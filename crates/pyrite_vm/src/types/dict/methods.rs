@@ -20,7 +20,7 @@ fn dct<'a>(vm: &Vm, o: &'a PyRef) -> PyResult<&'a DictObj> {
 
 /// A new empty dict of type `ty` (dict or a subclass).
 pub fn new_dict_of_type(ty: &TypeRef) -> PyRef {
-    alloc_object(ty, |ob| DictObj { ob, table: Default::default(), inline_values: Default::default() })
+    alloc_object(ty, |ob| DictObj { ob, table: Default::default() })
 }
 
 /// The table of `d`, borrowed for reading.
