@@ -31,3 +31,28 @@ print(hasattr(t, '_c'), type(Temp.c).__name__)
 class P2:
     x = property(lambda self: 'computed', doc='the doc')
 print(P2().x, P2.x.__doc__)
+
+# Error messages name a property by its __set_name__ name, if it had one.
+class A:
+    @property
+    def x(self): return 1
+    y = property(lambda s: 2)
+a = A()
+for attr in 'xy':
+    try: setattr(a, attr, 1)
+    except AttributeError as e: print(e)
+    try: delattr(a, attr)
+    except AttributeError as e: print(e)
+class B(A): pass
+try: B().x = 3
+except AttributeError as e: print(e)
+class C:
+    @property
+    def v(self): return 0
+    @v.setter
+    def v(self, val): pass
+try: del C().v
+except AttributeError as e: print(e)
+p = property()
+try: p.__get__(1)
+except AttributeError as e: print(e)

@@ -429,13 +429,23 @@ fn step(vm: &Vm, f: &mut Frame, code: &CodeObj) -> StepResult {
             }
             Opcode::LOAD_ATTR => {
                 let o = pop!(f);
-                let v = tri!(vm.get_attr(&o, &code.names[arg as usize]));
+                if let Some(v) = code.caches.load_attr(vm, f.lasti, &o) {
+                    f.stack.push(Some(v));
+                    continue;
+                }
+                let name = &code.names[arg as usize];
+                let v = tri!(vm.get_attr(&o, name));
+                code.caches.learn_load_attr(vm, f.lasti, &o, name);
                 f.stack.push(Some(v));
             }
             Opcode::STORE_ATTR => {
                 let o = pop!(f);
                 let v = pop!(f);
-                tri!(vm.set_attr(&o, &code.names[arg as usize], Some(v)));
+                if let Err(v) = code.caches.store_attr(vm, f.lasti, &o, v) {
+                    let name = &code.names[arg as usize];
+                    tri!(vm.set_attr(&o, name, Some(v)));
+                    code.caches.learn_store_attr(vm, f.lasti, &o, name);
+                }
             }
             Opcode::DELETE_ATTR => {
                 let o = pop!(f);
@@ -443,8 +453,17 @@ fn step(vm: &Vm, f: &mut Frame, code: &CodeObj) -> StepResult {
             }
             Opcode::LOAD_METHOD => {
                 let o = pop!(f);
+                if let Some(m) = code.caches.load_method(vm, f.lasti, &o) {
+                    f.stack.push(Some(m));
+                    f.stack.push(Some(o));
+                    continue;
+                }
                 let name = &code.names[arg as usize];
-                match load_method(vm, &o, name) {
+                let found = load_method(vm, &o, name);
+                if let Ok(m) = &found {
+                    code.caches.learn_load_method(vm, f.lasti, &o, name, m.as_ref());
+                }
+                match found {
                     Ok(Some(m)) => {
                         f.stack.push(Some(m));
                         f.stack.push(Some(o));

@@ -1,6 +1,7 @@
 //! Executing code: frames, argument binding, the eval loop, generators,
 //! class bodies and running source files.
 
+pub mod cache;
 pub mod frame;
 pub mod generator;
 mod interp;

@@ -215,6 +215,9 @@ pub fn type_getattr(vm: &Vm, o: &PyRef, name: &PyRef) -> PyResult {
 /// Number of entries of the attribute cache (a power of two).
 const TYPE_CACHE_SIZE: usize = 4096;
 
+/// Most objects inline caches may pin in one epoch.
+const MAX_PINS: usize = 4096;
+
 /// One cached MRO lookup: the type (by address), the name (held so its
 /// address cannot be reused while cached) and the result.
 #[derive(Default)]
@@ -231,6 +234,12 @@ pub struct TypeCache {
     entries: std::cell::RefCell<Vec<CacheEntry>>,
     /// Whether lookups use the cache.
     pub enabled: std::cell::Cell<bool>,
+    /// Bumped by every [`TypeCache::clear`]: what an instruction's inline
+    /// cache learnt about a type holds while the epoch it was learnt in lasts.
+    epoch: std::cell::Cell<u64>,
+    /// Objects inline caches point at without owning them, kept alive
+    /// until the epoch ends.
+    pins: std::cell::RefCell<Vec<PyRef>>,
 }
 
 impl Default for TypeCache {
@@ -238,6 +247,8 @@ impl Default for TypeCache {
         TypeCache {
             entries: std::cell::RefCell::new((0..TYPE_CACHE_SIZE).map(|_| CacheEntry::default()).collect()),
             enabled: std::cell::Cell::new(false),
+            epoch: std::cell::Cell::new(1),
+            pins: std::cell::RefCell::new(Vec::new()),
         }
     }
 }
@@ -262,10 +273,35 @@ impl TypeCache {
         drop(old);
     }
 
-    /// Forget everything (a type changed). Entries are dropped after the borrow ends.
+    /// Forget everything (a type changed), and end the epoch of inline
+    /// caches. Entries are dropped after the borrow ends.
     pub fn clear(&self) {
+        self.epoch.set(self.epoch.get() + 1);
         let fresh: Vec<CacheEntry> = (0..TYPE_CACHE_SIZE).map(|_| CacheEntry::default()).collect();
         let old = std::mem::replace(&mut *self.entries.borrow_mut(), fresh);
+        let old_pins = std::mem::take(&mut *self.pins.borrow_mut());
         drop(old);
+        drop(old_pins);
+    }
+
+    /// The current epoch (0 while the cache is disabled: nothing is learnt).
+    #[inline(always)]
+    pub fn epoch(&self) -> u64 {
+        if self.enabled.get() {
+            self.epoch.get()
+        } else {
+            0
+        }
+    }
+
+    /// Keep `o` alive until the current epoch ends; `false` (and nothing
+    /// kept) when too many objects are pinned already.
+    pub fn pin(&self, o: &PyRef) -> bool {
+        let mut pins = self.pins.borrow_mut();
+        if pins.len() >= MAX_PINS {
+            return false;
+        }
+        pins.push(o.clone());
+        true
     }
 }

@@ -27,6 +27,8 @@ pub struct CodeObj {
     pub qualname: PyRef,
     /// `co_filename`.
     pub filename: PyRef,
+    /// The inline caches of its attribute instructions.
+    pub caches: crate::eval::cache::InlineCaches,
 }
 // SAFETY: repr(C), header first, unique layout tag.
 unsafe impl crate::object::PyPayload for CodeObj {
@@ -75,6 +77,7 @@ pub fn new_code(vm: &Vm, code: Arc<CodeObject>) -> PyRef {
     let name = vm.intern(&code.name);
     let qualname = vm.new_str(&code.qualname);
     let filename = vm.new_str(&code.filename);
+    let caches = crate::eval::cache::InlineCaches::new(&code.instructions);
     crate::object::alloc_object(&vm.types.code, |ob| CodeObj {
         ob,
         code,
@@ -84,6 +87,7 @@ pub fn new_code(vm: &Vm, code: Arc<CodeObject>) -> PyRef {
         name,
         qualname,
         filename,
+        caches,
     })
 }
 

@@ -86,6 +86,8 @@ pub struct PropertyObj {
     pub fdel: UnsafeCell<Option<PyRef>>,
     /// `__doc__`.
     pub doc: UnsafeCell<Option<PyRef>>,
+    /// The attribute name given by `__set_name__` (for error messages).
+    pub name: UnsafeCell<Option<PyRef>>,
 }
 // SAFETY: repr(C), header first, unique layout tag.
 unsafe impl crate::object::PyPayload for PropertyObj {

@@ -46,15 +46,14 @@ impl SharedKeys {
         self.keys.borrow().is_empty()
     }
 
-    /// The index of `name` (a `str`, possibly a subclass instance).
+    /// The index of `name` (a `str`, possibly a subclass instance): one
+    /// pass that compares identity first (names are usually interned), then
+    /// the cached hash, and the text only when the hashes agree.
     #[inline]
     pub fn index_of(&self, name: &PyRef) -> Option<usize> {
-        let keys = self.keys.borrow();
-        if let Some(i) = keys.iter().position(|(_, k)| k.is(name)) {
-            return Some(i);
-        }
         let (text, hash) = name_parts(name)?;
-        keys.iter().position(|(h, k)| *h == hash && k.downcast::<StrObj>().is_some_and(|k| k.as_str() == text))
+        let keys = self.keys.borrow();
+        keys.iter().position(|(h, k)| k.is(name) || (*h == hash && k.downcast::<StrObj>().is_some_and(|k| k.as_str() == text)))
     }
 
     /// The index of `name`, added if it is new and there is room; `None`
@@ -123,6 +122,47 @@ fn set_value(vm: &Vm, o: &PyObject, name: &PyRef, v: PyRef) -> Result<Option<PyR
         *slot = Some(values);
         Ok(old)
     }
+}
+
+/// The inline value at key index `ix` of `o` (an inline cache's fast path:
+/// the caller knows the index belongs to `o`'s type), unless `o` has a dict.
+#[inline(always)]
+pub fn cached_value(o: &PyObject, ix: usize) -> Option<PyRef> {
+    if o.ty().dict_of(o).is_some() {
+        return None;
+    }
+    with_values(o, |v| v.get(ix)).flatten()
+}
+
+/// Store `v` as the inline value at key index `ix` of `o` (an inline
+/// cache's fast path), if `o` has no dict and its block has room: `Ok` with
+/// the replaced value, for the caller to drop; else `Err(v)`.
+#[inline(always)]
+pub fn cached_store(o: &PyObject, ix: usize, v: PyRef) -> Result<Option<PyRef>, PyRef> {
+    if o.ty().dict_of(o).is_some() {
+        return Err(v);
+    }
+    let mut v = Some(v);
+    let old = with_values(o, |b| match v.take() {
+        Some(x) if ix < b.capacity() => b.set(ix, x),
+        x => {
+            v = x;
+            None
+        }
+    });
+    match (v, old) {
+        (Some(v), _) => Err(v),
+        (None, old) => Ok(old.flatten()),
+    }
+}
+
+/// Whether no attribute of `o` can shadow a name that is not among the
+/// first `keys` shared keys of its type: `o` has no dict and the shared
+/// keys have not grown.
+#[inline(always)]
+pub fn unshadowed(o: &PyObject, keys: usize) -> bool {
+    let ty = o.ty();
+    ty.dict_of(o).is_none() && ty.shared_keys.len() == keys
 }
 
 /// Remove attribute `name` from `o`'s inline values, returning it (for the

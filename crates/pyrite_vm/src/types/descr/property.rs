@@ -41,11 +41,11 @@ fn init_property(vm: &Vm) {
             descr_set: Some(property_set),
             traverse: Some(|o, visit| {
                 let Some(p) = o.downcast::<PropertyObj>() else { return };
-                visit_cells(&[&p.fget, &p.fset, &p.fdel, &p.doc], visit);
+                visit_cells(&[&p.fget, &p.fset, &p.fdel, &p.doc, &p.name], visit);
             }),
             clear: Some(|o| {
                 let Some(p) = o.downcast::<PropertyObj>() else { return };
-                for c in [&p.fget, &p.fset, &p.fdel, &p.doc] {
+                for c in [&p.fget, &p.fset, &p.fdel, &p.doc, &p.name] {
                     cell_set(c, None);
                 }
             }),
@@ -73,6 +73,13 @@ fn init_property(vm: &Vm) {
         [s, i] => property_set(vm, s, i, None).map(|_| vm.none()),
         _ => Err(vm.type_error("expected 1 argument")),
     });
+    vm.add_method(t, "__set_name__", |vm, a| match a.positional() {
+        [s, _owner, name] => {
+            cell_set(&prop(vm, s)?.name, Some(name.clone()));
+            Ok(vm.none())
+        }
+        p => Err(vm.type_error(format!("__set_name__() takes 2 positional arguments but {} were given", p.len().saturating_sub(1)))),
+    });
     vm.add_method(t, "getter", |vm, a| property_copy(vm, a, 0));
     vm.add_method(t, "setter", |vm, a| property_copy(vm, a, 1));
     vm.add_method(t, "deleter", |vm, a| property_copy(vm, a, 2));
@@ -98,6 +105,7 @@ fn property_new(vm: &Vm, cls: &PyRef, _a: FuncArgs<'_>) -> PyResult {
         fset: UnsafeCell::new(None),
         fdel: UnsafeCell::new(None),
         doc: UnsafeCell::new(None),
+        name: UnsafeCell::new(None),
     }))
 }
 
@@ -132,23 +140,9 @@ fn property_init(vm: &Vm, o: &PyRef, a: FuncArgs<'_>) -> PyResult {
     Ok(vm.none())
 }
 
-/// The attribute name a property is stored under in the class of `inst` (for messages).
-fn property_name(vm: &Vm, p: &PyRef, inst: &PyRef) -> Option<String> {
-    for t in inst.ty().mro() {
-        let t = TypeRef::new(t.clone())?;
-        let d = t.dict().downcast::<crate::types::dict::DictObj>()?;
-        for (k, v) in d.items() {
-            if v.is(p) {
-                return vm.str_of(&k).map(str::to_string);
-            }
-        }
-    }
-    None
-}
-
 fn property_error(vm: &Vm, p: &PyRef, inst: &PyRef, what: &str) -> crate::PyErr {
-    let name = match property_name(vm, p, inst) {
-        Some(n) => format!("property '{}'", n),
+    let name = match prop(vm, p).ok().and_then(|p| cell_get(&p.name)) {
+        Some(n) => format!("property {}", vm.repr_string(&n).unwrap_or_default()),
         None => "property".to_string(),
     };
     vm.attribute_error(format!("{} of '{}' object has no {}", name, inst.ty().name(), what))
@@ -192,7 +186,11 @@ fn property_copy(vm: &Vm, a: FuncArgs<'_>, which: usize) -> PyResult {
         _ => vm.none(),
     };
     fns.push(doc);
-    vm.call_pos(&vm.type_of(s).into_ref(), &fns)
+    let copy = vm.call_pos(&vm.type_of(s).into_ref(), &fns)?;
+    if let Some(c) = copy.downcast::<PropertyObj>() {
+        cell_set(&c.name, cell_get(&p.name));
+    }
+    Ok(copy)
 }
 
 // ----- staticmethod / classmethod -----
