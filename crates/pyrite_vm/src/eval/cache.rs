@@ -1,15 +1,19 @@
-//! Inline caches of the attribute instructions (`LOAD_ATTR`, `STORE_ATTR`,
-//! `LOAD_METHOD`), after PEP 659: each such instruction of a code object
-//! has an entry that remembers what the last lookup learnt about the
-//! receiver's type — "the attribute is the instance value at shared-key
-//! index `i`", "the method is this function and instances cannot shadow
-//! it" — and the next execution with a receiver of the same type skips
-//! the lookup.
+//! Inline caches, after PEP 659: each attribute instruction (`LOAD_ATTR`,
+//! `STORE_ATTR`, `LOAD_METHOD`) and each `LOAD_GLOBAL` of a code object has
+//! an entry that remembers what the last lookup learnt, and the next
+//! execution that meets the same situation skips the lookup.
 //!
-//! What an entry knows holds while no type changes: it is tagged with the
-//! type cache's epoch ([`crate::ops::TypeCache::epoch`]), which every class
-//! creation, class attribute change and full collection ends. The
-//! instruction stream itself stays immutable.
+//! - Attribute entries remember, for the receiver's type, "the attribute is
+//!   the instance value at shared-key index `i`" or "the method is this
+//!   function and instances cannot shadow it". That holds while no type
+//!   changes: an entry is tagged with the type cache's epoch
+//!   ([`crate::ops::TypeCache::epoch`]), which every class creation, class
+//!   attribute change and full collection ends.
+//! - Global entries remember the entry index of the name in the globals
+//!   (checked by the key found there) or in the builtins (valid while the
+//!   globals keep the version in which the name was missing).
+//!
+//! The instruction stream itself stays immutable.
 
 use std::cell::Cell;
 use std::ptr::NonNull;
@@ -17,6 +21,7 @@ use std::ptr::NonNull;
 use pyrite_compiler::bytecode::{Instruction, Opcode};
 
 use crate::object::{PyObject, PyRef};
+use crate::types::dict::DictObj;
 use crate::types::instance;
 use crate::types::typeobj::{GetAttrFn, PyType, SetAttrFn, TypeFlags};
 use crate::vm::Vm;
@@ -53,33 +58,100 @@ impl Default for Entry {
     }
 }
 
-/// The inline caches of one code object.
-pub struct InlineCaches {
-    /// Per instruction: its entry's index plus one, 0 if it has none.
-    index: Box<[u16]>,
-    entries: Box<[Entry]>,
+/// One `LOAD_GLOBAL`'s entry.
+#[derive(Default)]
+struct GlobalEntry {
+    /// The globals dict (by address), 0 when empty.
+    globals: Cell<usize>,
+    /// For a builtin: the globals' version in which the name was missing.
+    globals_version: Cell<u64>,
+    /// For a builtin: the builtins dict (by address); 0 for a global.
+    builtins: Cell<usize>,
+    /// The entry index of the name in that dict.
+    ix: Cell<usize>,
 }
 
-fn is_attr_instruction(op: Opcode) -> bool {
-    matches!(op, Opcode::LOAD_ATTR | Opcode::STORE_ATTR | Opcode::LOAD_METHOD)
+/// The inline caches of one code object.
+pub struct InlineCaches {
+    /// Per instruction: its entry's index (among its kind's) plus one, 0
+    /// if it has none.
+    index: Box<[u16]>,
+    entries: Box<[Entry]>,
+    globals: Box<[GlobalEntry]>,
 }
 
 impl InlineCaches {
-    /// Entries for the attribute instructions of `instrs` (the first 65,535).
+    /// Entries for the attribute instructions and `LOAD_GLOBAL`s of
+    /// `instrs` (the first 65,535 of each).
     pub fn new(instrs: &[Instruction]) -> InlineCaches {
-        let mut n: u16 = 0;
+        let (mut attrs, mut globals): (u16, u16) = (0, 0);
         let index = instrs
             .iter()
             .map(|i| {
-                if is_attr_instruction(i.op) && n < u16::MAX {
-                    n += 1;
-                    n
-                } else {
+                let n = match i.op {
+                    Opcode::LOAD_ATTR | Opcode::STORE_ATTR | Opcode::LOAD_METHOD => &mut attrs,
+                    Opcode::LOAD_GLOBAL => &mut globals,
+                    _ => return 0,
+                };
+                *n = n.saturating_add(1);
+                if *n == u16::MAX {
                     0
+                } else {
+                    *n
                 }
             })
             .collect();
-        InlineCaches { index, entries: (0..n).map(|_| Entry::default()).collect() }
+        InlineCaches {
+            index,
+            entries: (0..attrs.min(u16::MAX - 1)).map(|_| Entry::default()).collect(),
+            globals: (0..globals.min(u16::MAX - 1)).map(|_| GlobalEntry::default()).collect(),
+        }
+    }
+
+    #[inline(always)]
+    fn global_entry(&self, at: usize) -> Option<&GlobalEntry> {
+        let i = *self.index.get(at)? as usize;
+        self.globals.get(i.checked_sub(1)?)
+    }
+
+    /// `LOAD_GLOBAL` of `name` at instruction `at` from what its entry
+    /// knows: `None` means "take the generic path".
+    #[inline(always)]
+    pub fn load_global(&self, at: usize, globals: &PyRef, builtins: &PyRef, name: &PyRef) -> Option<PyRef> {
+        let e = self.global_entry(at)?;
+        if e.globals.get() != globals.as_ptr() as usize {
+            return None;
+        }
+        let b = e.builtins.get();
+        if b == 0 {
+            return globals.downcast::<DictObj>()?.value_at(e.ix.get(), name);
+        }
+        if b != builtins.as_ptr() as usize || globals.downcast::<DictObj>()?.version() != e.globals_version.get() {
+            return None;
+        }
+        builtins.downcast::<DictObj>()?.value_at(e.ix.get(), name)
+    }
+
+    /// After a generic `LOAD_GLOBAL` of `name` at `at`: learn where it was.
+    pub fn learn_global(&self, vm: &Vm, at: usize, globals: &PyRef, builtins: &PyRef, name: &PyRef) {
+        let Some(e) = self.global_entry(at) else { return };
+        let Some(g) = globals.downcast::<DictObj>() else { return };
+        let version = g.version();
+        if let Ok(Some(ix)) = g.index_of(vm, name) {
+            e.globals.set(globals.as_ptr() as usize);
+            e.builtins.set(0);
+            e.ix.set(ix);
+            return;
+        }
+        let Some(b) = builtins.downcast::<DictObj>() else { return };
+        // The globals' version is read before the lookup in the builtins, in
+        // case that lookup runs code that changes the globals.
+        if let (Ok(Some(ix)), true) = (b.index_of(vm, name), g.version() == version) {
+            e.globals.set(globals.as_ptr() as usize);
+            e.globals_version.set(version);
+            e.builtins.set(builtins.as_ptr() as usize);
+            e.ix.set(ix);
+        }
     }
 
     /// The entry of instruction `at` that is valid for a receiver of type

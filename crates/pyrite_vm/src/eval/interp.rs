@@ -354,7 +354,14 @@ fn step(vm: &Vm, f: &mut Frame, code: &CodeObj) -> StepResult {
             }
             Opcode::LOAD_GLOBAL => {
                 let name = &code.names[(arg >> 1) as usize];
-                let v = tri!(load_global(vm, f, name));
+                let v = match code.caches.load_global(f.lasti, &f.globals, &f.builtins, name) {
+                    Some(v) => v,
+                    None => {
+                        let v = tri!(load_global(vm, f, name));
+                        code.caches.learn_global(vm, f.lasti, &f.globals, &f.builtins, name);
+                        v
+                    }
+                };
                 if arg & 1 != 0 {
                     f.stack.push(None);
                 }

@@ -31,7 +31,9 @@ pub struct DictTable {
     pub entries: Vec<Option<DictEntry>>,
     /// Live entries.
     pub used: usize,
-    /// Bumped on every insertion of a new key or deletion (iteration and lookups check it).
+    /// Changed on every insertion of a new key or deletion (iteration,
+    /// lookups and inline caches check it): a fresh value from
+    /// [`next_version`], so no two changes of any dicts share one.
     pub version: u64,
 }
 
@@ -57,6 +59,21 @@ impl Drop for DictObj {
             drop(e.value);
         }
     }
+}
+
+thread_local! {
+    static LAST_VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A dict version never handed out before (CPython 3.11's global
+/// `ma_version_tag` counter): a dict and its version name one state.
+#[inline(always)]
+pub(crate) fn next_version() -> u64 {
+    LAST_VERSION.with(|v| {
+        let n = v.get() + 1;
+        v.set(n);
+        n
+    })
 }
 
 /// Outcome of probing for a key.
@@ -250,7 +267,7 @@ impl DictObj {
                     t.indices[slot] = (t.entries.len() - 1) as i32;
                 }
                 t.used += 1;
-                t.version += 1;
+                t.version = next_version();
             }
         }
         Ok(())
@@ -281,7 +298,7 @@ impl DictObj {
                 t.indices[slot] = DUMMY;
                 let e = t.entries[ix].take();
                 t.used -= 1;
-                t.version += 1;
+                t.version = next_version();
                 Ok(e.map(|e| {
                     drop(e.key);
                     e.value
@@ -296,7 +313,7 @@ impl DictObj {
         // SAFETY: the entries are moved out and dropped after the last use of `t`.
         let t = unsafe { self.t() };
         let old = std::mem::take(t);
-        t.version = old.version + 1;
+        t.version = next_version();
         for e in old.entries.into_iter().flatten() {
             drop(e.key);
             drop(e.value);
@@ -335,7 +352,29 @@ impl DictObj {
         unsafe { self.t() }.entries.iter().flatten().map(|e| e.value.clone()).collect()
     }
 
-    /// The mutation counter (for iterators).
+    /// The entry index of `key`, if present (for inline caches: the value
+    /// there is read back with [`DictObj::value_at`]).
+    pub fn index_of(&self, vm: &Vm, key: &PyRef) -> PyResult<Option<usize>> {
+        let h = vm.hash(key)?;
+        Ok(match self.probe(vm, key, h)? {
+            Probe::Found(ix) => Some(ix),
+            Probe::Missing(_) => None,
+        })
+    }
+
+    /// The value of entry `ix` if that entry's key is `key` itself (an
+    /// inline cache's check that the entry it remembers still holds it).
+    #[inline(always)]
+    pub fn value_at(&self, ix: usize, key: &PyObject) -> Option<PyRef> {
+        // SAFETY: a read and a clone.
+        match unsafe { self.t() }.entries.get(ix) {
+            Some(Some(e)) if e.key.is(key) => Some(e.value.clone()),
+            _ => None,
+        }
+    }
+
+    /// The version: changed by every insertion of a new key or deletion.
+    #[inline(always)]
     pub fn version(&self) -> u64 {
         // SAFETY: a read.
         unsafe { self.t() }.version

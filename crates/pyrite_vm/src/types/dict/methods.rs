@@ -334,7 +334,7 @@ fn pop_last(d: &DictObj) -> Option<super::DictEntry> {
     let e = t.entries[ix].take();
     t.entries.truncate(ix);
     t.used -= 1;
-    t.version += 1;
+    t.version = super::next_version();
     e
 }
 
