@@ -4,11 +4,22 @@ use std::process::ExitCode;
 
 use pyrite::{Exit, Interpreter};
 
+/// `eprintln!` that ignores a failed write (a full or closed stderr must
+/// not turn into a panic).
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr(), $($t)*);
+    }};
+}
+
 const USAGE: &str = "usage: pyrite [--dis] [-c cmd | file] [arg] ...";
 
-/// Stack size of the interpreter thread: deep (but limited) Python
-/// recursion and deep compiler walks must never hit the native stack limit.
-const STACK_SIZE: usize = 1 << 30;
+/// Stack size of the interpreter thread (address space; pages are used
+/// only as deep as recursion goes): room for CPython's depths under
+/// `sys.setrecursionlimit(10**6)` (about 1.2 million Python calls); past
+/// it, the VM's stack guard raises RecursionError.
+const STACK_SIZE: usize = 2 << 30;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -16,7 +27,7 @@ fn main() -> ExitCode {
     match child.map(|h| h.join()) {
         Ok(Ok(code)) => ExitCode::from(code),
         _ => {
-            eprintln!("pyrite: internal error (a Rust panic); this is a bug");
+            say!("pyrite: internal error (a Rust panic); this is a bug");
             ExitCode::from(70)
         }
     }
@@ -30,7 +41,7 @@ fn run(args: Vec<String>) -> u8 {
             "--dis" => dis = true,
             "-c" => {
                 let Some(code) = args.get(i + 1) else {
-                    eprintln!("Argument expected for the -c option\n{USAGE}");
+                    say!("Argument expected for the -c option\n{USAGE}");
                     return 2;
                 };
                 let mut argv = vec!["-c".to_string()];
@@ -44,14 +55,14 @@ fn run(args: Vec<String>) -> u8 {
             "-u" | "-B" | "-E" | "-s" | "-S" | "-I" => {}
             "-X" | "-W" => i += 1,
             other => {
-                eprintln!("Unknown option: {other}\n{USAGE}");
+                say!("Unknown option: {other}\n{USAGE}");
                 return 2;
             }
         }
         i += 1;
     }
     let Some(path) = args.get(i) else {
-        eprintln!("{USAGE}");
+        say!("{USAGE}");
         return 2;
     };
     let source = match std::fs::read(path) {
@@ -61,7 +72,7 @@ fn run(args: Vec<String>) -> u8 {
             let errno = e.raw_os_error().unwrap_or(2);
             let msg = std::io::Error::from_raw_os_error(errno).to_string();
             let msg = msg.split(" (os error").next().unwrap_or("");
-            eprintln!("pyrite: can't open file '{}': [Errno {}] {}", abs.display(), errno, msg);
+            say!("pyrite: can't open file '{}': [Errno {}] {}", abs.display(), errno, msg);
             return 2;
         }
     };
@@ -77,7 +88,7 @@ fn run_source(source: &str, filename: &str, argv: Vec<String>, dis: bool) -> u8 
                 0
             }
             Err(e) => {
-                eprintln!("{e}");
+                say!("{e}");
                 1
             }
         };

@@ -168,6 +168,9 @@ pub struct Vm {
     pub recursion_depth: Cell<u32>,
     /// `sys.getrecursionlimit()`.
     pub recursion_limit: Cell<u32>,
+    /// The native stack depth past which recursion raises `RecursionError`
+    /// (see `ops::stack`; 0: unknown, unchecked).
+    pub(crate) stack_floor: usize,
     /// Containers whose repr is in progress (addresses).
     pub repr_stack: RefCell<Vec<usize>>,
     /// The executing frames, innermost last (for `globals()`, `locals()`, `super()`).
@@ -224,7 +227,7 @@ impl Drop for VmBox {
             // Code running inside `Vm::with_current` still uses this Vm (it
             // dropped the owner it somehow got hold of): freeing the Vm now
             // would leave that code with a dangling reference.
-            eprintln!("fatal: interpreter dropped while in use by a deallocator");
+            write_process_stderr("fatal: interpreter dropped while in use by a deallocator\n");
             std::process::abort();
         }
         CURRENT.with(|c| {
@@ -298,7 +301,7 @@ impl Vm {
                 return;
             }
         }
-        eprint!("{text}");
+        write_process_stderr(text);
     }
 
     /// Run the automatic collection an allocation requested, if any (the
@@ -490,6 +493,13 @@ impl Vm {
     pub fn stop_iteration(&self, value: Option<PyRef>) -> PyErr {
         self.new_exception(&self.exc.stop_iteration, value.into_iter().collect())
     }
+}
+
+/// Write `text` to the process's stderr, ignoring failure (a full or closed
+/// stderr must not stop the interpreter: CPython drops such output too).
+pub fn write_process_stderr(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stderr().write_all(text.as_bytes());
 }
 
 #[cfg(test)]

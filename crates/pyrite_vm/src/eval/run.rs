@@ -201,7 +201,7 @@ impl Vm {
             out.push_str(&format!("Exception ignored in: {}\n", w));
         }
         out.push_str(&crate::types::exceptions::format_exception(self, &e.0));
-        eprint!("{}", out);
+        crate::vm::write_process_stderr(&out);
     }
 }
 
@@ -259,7 +259,7 @@ pub fn new_interpreter(argv: Vec<String>) -> crate::vm::VmBox {
             vm.dict_set_str(&vm.modules, "sys", sys.clone());
             *vm.sys.borrow_mut() = Some(sys);
         }
-        Err(e) => eprint!("{}", crate::types::exceptions::format_exception(&vm, &e.0)),
+        Err(e) => crate::vm::write_process_stderr(&crate::types::exceptions::format_exception(&vm, &e.0)),
     }
     // Builtin types are complete: attribute lookups may be cached from now on.
     vm.type_cache.clear();
@@ -278,11 +278,18 @@ pub fn finish(vm: &Vm, r: PyResult) -> crate::eval::Exit {
 }
 
 fn finish_run(vm: &Vm, r: PyResult) -> crate::eval::Exit {
+    let exit = finish_exception(vm, r);
+    // A failed final flush of stdout or stderr is CPython's exit status 120,
+    // whatever the program's own status.
+    if !vm.flush_std_streams_at_exit() && !matches!(exit, crate::eval::Exit::Interrupted) {
+        return crate::eval::Exit::Code(120);
+    }
+    exit
+}
+
+fn finish_exception(vm: &Vm, r: PyResult) -> crate::eval::Exit {
     let e = match r {
-        Ok(_) => {
-            vm.flush_stdout();
-            return crate::eval::Exit::Ok;
-        }
+        Ok(_) => return crate::eval::Exit::Ok,
         Err(e) => e,
     };
     vm.flush_stdout();
@@ -295,7 +302,7 @@ fn finish_run(vm: &Vm, r: PyResult) -> crate::eval::Exit {
             return crate::eval::Exit::Code(n as i32);
         }
         let s = vm.str_string(&code).unwrap_or_default();
-        eprintln!("{}", s);
+        crate::vm::write_process_stderr(&format!("{s}\n"));
         return crate::eval::Exit::Code(1);
     }
     print_uncaught(vm, &e);
@@ -367,7 +374,7 @@ fn print_uncaught(vm: &Vm, e: &PyErr) {
             return;
         }
     }
-    eprint!("{}", crate::types::exceptions::format_exception(vm, &e.0));
+    crate::vm::write_process_stderr(&crate::types::exceptions::format_exception(vm, &e.0));
 }
 
 /// End the process by SIGINT with the default disposition, so the parent

@@ -150,5 +150,5 @@ fn report(vm: &Vm, err: &crate::PyErr, func: &PyRef) {
     }
     vm.flush_stdout();
     let what = vm.repr_string(func).unwrap_or_else(|_| "<object repr() failed>".into());
-    eprint!("Exception ignored in atexit callback: {}\n{}", what, crate::types::exceptions::format_exception(vm, &err.0));
+    crate::vm::write_process_stderr(&format!("Exception ignored in atexit callback: {}\n{}", what, crate::types::exceptions::format_exception(vm, &err.0)));
 }

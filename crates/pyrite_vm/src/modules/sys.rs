@@ -356,7 +356,7 @@ fn write_stderr(vm: &Vm, text: &str) -> PyResult<()> {
             vm.call_method(&f, "write", &[vm.new_str(text)])?;
             let _ = vm.call_method(&f, "flush", &[]);
         }
-        _ => eprint!("{}", text),
+        _ => crate::vm::write_process_stderr(text),
     }
     Ok(())
 }

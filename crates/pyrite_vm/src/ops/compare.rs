@@ -6,8 +6,16 @@ use crate::vm::Vm;
 use crate::PyResult;
 
 impl Vm {
-    /// `a op b` with CPython's reflected-operand rules.
+    /// `a op b` with CPython's reflected-operand rules; comparing nested
+    /// containers counts towards the recursion limit, as in CPython.
     pub fn rich_compare(&self, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult {
+        self.check_recursion_in(" in comparison")?;
+        let r = self.rich_compare_unguarded(a, b, op);
+        self.leave_recursion();
+        r
+    }
+
+    fn rich_compare_unguarded(&self, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult {
         let (ta, tb) = (a.ty(), b.ty());
         let fa = ta.slots().richcompare;
         let fb = tb.slots().richcompare;

@@ -310,6 +310,7 @@ mod iter;
 mod number;
 mod repr;
 mod seq;
+pub(crate) mod stack;
 
 pub use attr::{generic_getattr, generic_setattr, type_getattr, TypeCache};
 pub use call::prepend;

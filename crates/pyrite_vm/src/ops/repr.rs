@@ -83,14 +83,21 @@ impl Vm {
     }
 
     /// Count one level of Rust-level recursion into Python-visible
-    /// operations (repr, calls from Rust); RecursionError past the limit.
+    /// operations (repr, calls from Rust); RecursionError past the limit,
+    /// or when the native stack is nearly used up.
+    #[inline]
     pub fn check_recursion(&self) -> PyResult<()> {
+        self.check_recursion_in("")
+    }
+
+    /// [`Vm::check_recursion`] with CPython's context for the message
+    /// (`" in comparison"`, …).
+    pub fn check_recursion_in(&self, context: &str) -> PyResult<()> {
         let d = self.recursion_depth.get() + 1;
-        self.recursion_depth.set(d);
-        if d > self.recursion_limit.get() {
-            self.recursion_depth.set(d - 1);
-            return Err(self.new_exception_msg(&self.exc.recursion_error, "maximum recursion depth exceeded"));
+        if d > self.recursion_limit.get() || super::stack::below(self.stack_floor) {
+            return Err(self.new_exception_msg(&self.exc.recursion_error, &format!("maximum recursion depth exceeded{context}")));
         }
+        self.recursion_depth.set(d);
         Ok(())
     }
 

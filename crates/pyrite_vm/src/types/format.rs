@@ -469,12 +469,38 @@ fn non_finite(v: f64) -> Option<String> {
     }
 }
 
+/// Digits past which every digit of a double's exact decimal expansion is
+/// zero: its fraction has at most 1074 binary (so decimal) places, and at
+/// most 767 significant digits. Rust's formatter takes precisions only up
+/// to 65,535; beyond this many, the zeros are appended here.
+const EXACT_DIGITS: usize = 1100;
+
+/// `{:.prec}` of a finite value, for any precision.
+fn fixed_digits(v: f64, prec: usize) -> String {
+    if prec <= EXACT_DIGITS {
+        return format!("{:.*}", prec, v);
+    }
+    let mut s = format!("{:.*}", EXACT_DIGITS, v);
+    s.extend(std::iter::repeat_n('0', prec - EXACT_DIGITS));
+    s
+}
+
+/// `{:.prec e}` of a finite value, for any precision.
+fn sci_digits(v: f64, prec: usize) -> String {
+    if prec <= EXACT_DIGITS {
+        return format!("{:.*e}", prec, v);
+    }
+    let s = format!("{:.*e}", EXACT_DIGITS, v);
+    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+    format!("{m}{}e{e}", "0".repeat(prec - EXACT_DIGITS))
+}
+
 /// `%.{prec}f` of a non-negative value (no sign handling).
 pub fn float_format_f(v: f64, prec: usize, alt: bool) -> String {
     if let Some(s) = non_finite(v) {
         return s;
     }
-    let s = format!("{:.*}", prec, v);
+    let s = fixed_digits(v, prec);
     if alt && prec == 0 {
         format!("{s}.")
     } else {
@@ -487,7 +513,7 @@ pub fn float_format_e(v: f64, prec: usize, alt: bool) -> String {
     if let Some(s) = non_finite(v) {
         return s;
     }
-    let (d, exp) = split_exp(&format!("{:.*e}", prec, v));
+    let (d, exp) = split_exp(&sci_digits(v, prec));
     let (a, b) = d.split_at(1.min(d.len()));
     let dot = if !b.is_empty() || alt { "." } else { "" };
     format!("{a}{dot}{b}{}", exp_suffix(exp))
@@ -501,7 +527,7 @@ pub fn float_format_g(v: f64, prec: usize, alt: bool, repr_style: bool) -> Strin
         return s;
     }
     let p = prec.max(1);
-    let exp = if v == 0.0 { 0 } else { split_exp(&format!("{:.*e}", p - 1, v)).1 };
+    let exp = if v == 0.0 { 0 } else { split_exp(&sci_digits(v, p - 1)).1 };
     let limit = if repr_style { p as i32 - 1 } else { p as i32 };
     if exp < -4 || exp >= limit {
         let s = float_format_e(v, p - 1, alt);

@@ -63,6 +63,9 @@ pub struct StreamState {
 
 const BUFFER_SIZE: usize = 8192;
 
+/// Most output kept pending after failed writes.
+const MAX_PENDING: usize = 1 << 20;
+
 impl StreamState {
     fn new(backend: Backend, readable: bool, writable: bool) -> Self {
         StreamState {
@@ -81,24 +84,35 @@ impl StreamState {
         matches!(self.backend, Backend::Closed)
     }
 
-    /// Write out the pending output.
+    /// Write out the pending output. On failure a buffered stream keeps it
+    /// pending (as CPython's buffered writer does, so the final flush at
+    /// exit fails again and is reported), up to a bound past which it is
+    /// dropped; an unbuffered one drops it.
     fn flush(&mut self) -> std::io::Result<()> {
         if self.wbuf.is_empty() {
             return Ok(());
         }
         let buf = std::mem::take(&mut self.wbuf);
+        let r = self.write_out(&buf);
+        if r.is_err() && !self.write_through && buf.len() <= MAX_PENDING {
+            self.wbuf = buf;
+        }
+        r
+    }
+
+    fn write_out(&mut self, buf: &[u8]) -> std::io::Result<()> {
         match &mut self.backend {
             Backend::Stdout => {
                 let mut o = std::io::stdout().lock();
-                o.write_all(&buf)?;
+                o.write_all(buf)?;
                 o.flush()
             }
             Backend::Stderr => {
                 let mut o = std::io::stderr().lock();
-                o.write_all(&buf)?;
+                o.write_all(buf)?;
                 o.flush()
             }
-            Backend::File(f) => f.write_all(&buf),
+            Backend::File(f) => f.write_all(buf),
             Backend::Stdin | Backend::Closed => Ok(()),
         }
     }
@@ -164,6 +178,35 @@ impl Drop for StreamState {
 }
 
 impl Vm {
+    /// Flush `sys.stdout` and `sys.stderr` at exit: a failure is reported
+    /// as CPython's finalization reports it ("Exception ignored in: <the
+    /// stream's repr>" and the `OSError`, on stderr if it still works), and
+    /// gives `false`: the process then exits with status 120.
+    pub fn flush_std_streams_at_exit(&self) -> bool {
+        let Some(sys) = self.sys.borrow().clone() else { return true };
+        let mut ok = true;
+        for name in ["stdout", "stderr"] {
+            let Some(s) = self.dict_get_str(crate::types::module::module_dict(&sys), name) else { continue };
+            let failed = match s.downcast::<TextIOObj>() {
+                Some(f) => {
+                    let r = f.state.borrow_mut().flush();
+                    r.err().map(|e| io_err(self, e))
+                }
+                None if !self.is_none(&s) => self.call_method(&s, "flush", &[]).err(),
+                None => None,
+            };
+            if let Some(err) = failed {
+                ok = false;
+                let what = self.repr_string(&s).unwrap_or_else(|_| "<object repr() failed>".into());
+                crate::vm::write_process_stderr(&format!(
+                    "Exception ignored in: {what}\n{}",
+                    crate::types::exceptions::format_exception(self, &err.0)
+                ));
+            }
+        }
+        ok
+    }
+
     /// Flush `sys.stdout` and `sys.stderr` (and the original streams if they
     /// were replaced): at exit, and before printing a traceback. Errors are ignored.
     pub fn flush_stdout(&self) {
@@ -193,10 +236,13 @@ pub fn std_streams(vm: &Vm) -> [PyRef; 3] {
     let stdin = new_stream(vm, vm.new_str("<stdin>"), "r", false, StreamState::new(Backend::Stdin, true, false));
     let mut out = StreamState::new(Backend::Stdout, false, true);
     out.line_buffering = std::io::stdout().is_terminal();
+    // PYTHONUNBUFFERED: every write goes straight out (and fails at once).
+    let unbuffered = std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty());
+    out.write_through = unbuffered;
     let stdout = new_stream(vm, vm.new_str("<stdout>"), "w", false, out);
     let mut err = StreamState::new(Backend::Stderr, false, true);
     err.line_buffering = true;
-    err.write_through = true;
+    err.write_through = unbuffered;
     let stderr = new_stream(vm, vm.new_str("<stderr>"), "w", false, err);
     [stdin, stdout, stderr]
 }

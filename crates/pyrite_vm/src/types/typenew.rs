@@ -292,6 +292,7 @@ pub(crate) fn bootstrap() -> VmBox {
         sys: RefCell::new(None),
         recursion_depth: Cell::new(0),
         recursion_limit: Cell::new(1000),
+        stack_floor: crate::ops::stack::stack_floor(),
         repr_stack: RefCell::new(Vec::new()),
         frames: Default::default(),
         frame_arena: RefCell::new(crate::eval::frame::FrameArena::new()),
