@@ -100,17 +100,22 @@ class JSONEncoder(object):
                 and isinstance(self.item_separator, str)
                 and (_encoder is c_encode_basestring_ascii
                      or _encoder is c_encode_basestring)):
-            # The native encoder with the semantics of the generators below.
+            # The native encoder with the semantics of the generators below,
+            # run when iterated, as they are.
             _iterencode = c_make_encoder(
                 markers, self.default, _encoder, indent,
                 self.key_separator, self.item_separator, self.sort_keys,
                 self.skipkeys, self.allow_nan)
-            return _iterencode(o, 0)
+            return _native_chunks(_iterencode, o)
         _iterencode = _make_iterencode(
             markers, self.default, _encoder, indent, floatstr,
             self.key_separator, self.item_separator, self.sort_keys,
             self.skipkeys)
         return _iterencode(o, 0)
+
+
+def _native_chunks(_iterencode, o):
+    yield from _iterencode(o, 0)
 
 
 def _make_iterencode(markers, _default, _encoder, _indent, _floatstr,

@@ -1,7 +1,7 @@
 //! The encoder: `make_encoder(markers, default, encoder, indent,
 //! key_separator, item_separator, sort_keys, skipkeys, allow_nan)` returns
-//! `_iterencode(obj, _current_indent_level)`, which gives a 1-tuple holding
-//! the whole JSON text.
+//! `_iterencode(obj, _current_indent_level)`, which gives a list holding
+//! the whole JSON text as its one chunk.
 //!
 //! CPython runs two encoders with slightly different semantics, and this one
 //! has both:
@@ -58,7 +58,7 @@ pub(super) fn make_encoder(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     Ok(super::bound_function(vm, "_iterencode", iterencode, vm.new_tuple(settings)))
 }
 
-/// The body of an encoder: `(obj, _current_indent_level)` → `(text,)`.
+/// The body of an encoder: `(obj, _current_indent_level)` → `[text]`.
 fn iterencode(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     let (settings, rest) = args.args.split_first().ok_or_else(|| vm.type_error("_iterencode() needs its settings"))?;
     let args = FuncArgs { args: rest, kwnames: args.kwnames };
@@ -92,7 +92,7 @@ fn iterencode(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     // `JSONEncoder.iterencode` runs now, so it counts none.)
     let _call = if e.generator_semantics() { None } else { Some(Depth::enter(vm, " while calling a Python object")?) };
     e.value(obj, level.max(0) as usize)?;
-    Ok(vm.new_tuple(vec![vm.new_string(e.out)]))
+    Ok(vm.new_list(vec![vm.new_string(e.out)]))
 }
 
 /// How str values and keys are turned into literals.
