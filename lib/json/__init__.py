@@ -1,6 +1,5 @@
-"""JSON (JavaScript Object Notation) <https://json.org> encoding and decoding
-(pyrite): the API of CPython's json package, with a native scanner and
-encoder in `_json`.
+"""Encoding and decoding of JSON <https://json.org> text (pyrite): the API
+of CPython's json package, with a native scanner and encoder in `_json`.
 
     dumps(obj) -> str            dump(obj, fp)
     loads(s) -> object           load(fp)

@@ -16,14 +16,10 @@ _WHITESPACE = ' \t\n\r'
 
 
 class JSONDecodeError(ValueError):
-    """Subclass of ValueError with the following additional properties:
-
-    msg: The unformatted error message
-    doc: The JSON document being parsed
-    pos: The start index of doc where parsing failed
-    lineno: The line corresponding to pos
-    colno: The column corresponding to pos
-    """
+    """A ValueError for a document that is not valid JSON. Besides the
+    formatted message it keeps ``msg`` (the bare message), ``doc`` (the
+    document), ``pos`` (the index where decoding failed) and ``lineno`` and
+    ``colno`` (1-based line and column of ``pos``)."""
 
     def __init__(self, msg, doc, pos):
         lineno = doc.count('\n', 0, pos) + 1
@@ -51,12 +47,9 @@ def _skip_whitespace(s, i):
 
 
 class JSONDecoder(object):
-    """Simple JSON <https://json.org> decoder.
-
-    JSON objects become dicts, arrays lists, strings str, numbers int or
-    float, true/false True/False and null None; NaN, Infinity and -Infinity
-    are accepted too.
-    """
+    """Decodes JSON text: objects become dicts, arrays lists, strings str,
+    numbers int or float, true/false True/False and null None; NaN, Infinity
+    and -Infinity are accepted too."""
 
     def __init__(self, *, object_hook=None, parse_float=None,
                  parse_int=None, parse_constant=None, strict=True,

@@ -15,12 +15,10 @@ encode_basestring_ascii = c_encode_basestring_ascii
 
 
 class JSONEncoder(object):
-    """Extensible JSON <https://json.org> encoder for Python data structures.
-
-    dicts become objects, lists and tuples arrays, str strings, int and float
-    numbers, True/False true/false and None null. Subclasses implement
-    ``default()`` to return a serializable object for other types.
-    """
+    """Encodes Python values as JSON text: dicts become objects, lists and
+    tuples arrays, str strings, int and float numbers, True/False true/false
+    and None null. For other objects ``default()`` (overridden by subclasses,
+    or given as an argument) returns a value to encode instead."""
     item_separator = ', '
     key_separator = ': '
 
@@ -119,11 +117,10 @@ def _native_chunks(_iterencode, o):
 
 
 def _make_iterencode(markers, _default, _encoder, _indent, _floatstr,
-                     _key_separator, _item_separator, _sort_keys, _skipkeys,
-                     ValueError=ValueError, dict=dict, float=float, id=id,
-                     int=int, isinstance=isinstance, list=list, str=str,
-                     tuple=tuple, _intstr=int.__repr__):
-    # `_indent` is None or a str here.
+                     _key_separator, _item_separator, _sort_keys, _skipkeys):
+    # The generators CPython runs for `iterencode` (and for `encode` with an
+    # indent, which the native encoder imitates). `_indent` is None or a str.
+    _intstr = int.__repr__
 
     def _mark(o):
         if markers is None:

@@ -91,7 +91,7 @@ fn iterencode(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
     // CPython's `tp_call` does. (The outermost generator runs where
     // `JSONEncoder.iterencode` runs now, so it counts none.)
     let _call = if e.generator_semantics() { None } else { Some(Depth::enter(vm, " while calling a Python object")?) };
-    e.value(obj, level.max(0) as usize)?;
+    e.value(obj, level)?;
     Ok(vm.new_list(vec![vm.new_string(e.out)]))
 }
 
@@ -167,10 +167,10 @@ impl<'a> Encoder<'a> {
     }
 
     /// Write a newline and `level` indents (generator semantics only).
-    fn newline(&mut self, level: usize) {
+    fn newline(&mut self, level: i64) {
         if let Some(indent) = self.indent {
             self.out.push('\n');
-            for _ in 0..level {
+            for _ in 0..level.max(0) {
                 self.out.push_str(indent);
             }
         }
@@ -251,7 +251,7 @@ impl<'a> Encoder<'a> {
     }
 
     /// Write any value at indent level `level`.
-    fn value(&mut self, o: &PyRef, level: usize) -> PyResult<()> {
+    fn value(&mut self, o: &PyRef, level: i64) -> PyResult<()> {
         if self.scalar(o)? {
             return Ok(());
         }
@@ -277,7 +277,7 @@ impl<'a> Encoder<'a> {
     /// Write an item of a list or a value of a dict: with generator
     /// semantics, anything but a scalar, list, tuple or dict goes through
     /// one more generator (`_iterencode`).
-    fn item(&mut self, o: &PyRef, level: usize) -> PyResult<()> {
+    fn item(&mut self, o: &PyRef, level: i64) -> PyResult<()> {
         if self.generator_semantics()
             && !(o.is(&self.vm.none)
                 || o.downcast::<StrObj>().is_some()
@@ -295,7 +295,7 @@ impl<'a> Encoder<'a> {
 
     /// Enter container `o`: the circular check, its opening bracket and,
     /// with an indent, the newline before its first item.
-    fn open(&mut self, o: &PyRef, bracket: char, inner: usize) -> PyResult<()> {
+    fn open(&mut self, o: &PyRef, bracket: char, inner: i64) -> PyResult<()> {
         self.enter(o)?;
         self.out.push(bracket);
         self.newline(inner);
@@ -303,20 +303,20 @@ impl<'a> Encoder<'a> {
     }
 
     /// Leave container `o` (the counterpart of [`Encoder::open`]).
-    fn close(&mut self, o: &PyRef, bracket: char, level: usize) {
+    fn close(&mut self, o: &PyRef, bracket: char, level: i64) {
         self.newline(level);
         self.out.push(bracket);
         self.leave(o);
     }
 
     /// Write the item separator (and, with an indent, a newline).
-    fn separator(&mut self, inner: usize) {
+    fn separator(&mut self, inner: i64) {
         self.out.push_str(self.item_sep);
         self.newline(inner);
     }
 
     /// Write a list or tuple (or subclass).
-    fn sequence(&mut self, o: &PyRef, level: usize) -> PyResult<()> {
+    fn sequence(&mut self, o: &PyRef, level: i64) -> PyResult<()> {
         let vm = self.vm;
         let exact = std::ptr::eq(o.ty(), &*vm.types.list) || std::ptr::eq(o.ty(), &*vm.types.tuple);
         if !exact && self.generator_semantics() {
@@ -334,7 +334,7 @@ impl<'a> Encoder<'a> {
             self.out.push_str("[]");
             return Ok(());
         };
-        let inner = level + 1;
+        let inner = level.saturating_add(1);
         self.open(o, '[', inner)?;
         self.item(&first, inner)?;
         let mut i = 1;
@@ -349,13 +349,13 @@ impl<'a> Encoder<'a> {
 
     /// A subclass of list or tuple with generator semantics: `not o`, then
     /// `for value in o`.
-    fn sequence_protocol(&mut self, o: &PyRef, level: usize) -> PyResult<()> {
+    fn sequence_protocol(&mut self, o: &PyRef, level: i64) -> PyResult<()> {
         let vm = self.vm;
         if !vm.truthy(o)? {
             self.out.push_str("[]");
             return Ok(());
         }
-        let inner = level + 1;
+        let inner = level.saturating_add(1);
         self.open(o, '[', inner)?;
         let it = vm.iter(o)?;
         let mut first = true;
@@ -394,7 +394,7 @@ impl<'a> Encoder<'a> {
 
     /// Write one `key: value` item unless the key is skipped; `first` tells
     /// whether no separator is due, and becomes false once an item is written.
-    fn dict_item(&mut self, k: &PyRef, v: &PyRef, inner: usize, first: &mut bool) -> PyResult<()> {
+    fn dict_item(&mut self, k: &PyRef, v: &PyRef, inner: i64, first: &mut bool) -> PyResult<()> {
         let key = self.key(k)?;
         if let Key::Skip = key {
             return Ok(());
@@ -417,7 +417,7 @@ impl<'a> Encoder<'a> {
     }
 
     /// Write a dict (or subclass).
-    fn dict(&mut self, o: &PyRef, level: usize) -> PyResult<()> {
+    fn dict(&mut self, o: &PyRef, level: i64) -> PyResult<()> {
         let vm = self.vm;
         let Some(d) = o.downcast::<DictObj>() else { return Ok(()) };
         let exact = std::ptr::eq(o.ty(), &*vm.types.dict);
@@ -426,7 +426,7 @@ impl<'a> Encoder<'a> {
             self.out.push_str("{}");
             return Ok(());
         }
-        let inner = level + 1;
+        let inner = level.saturating_add(1);
         self.open(o, '{', inner)?;
         let mut first = true;
         if !exact {
@@ -451,7 +451,7 @@ impl<'a> Encoder<'a> {
     }
 
     /// The items of an exact dict iterated live, as a dict iterator does.
-    fn dict_live(&mut self, d: &DictObj, inner: usize, first: &mut bool) -> PyResult<()> {
+    fn dict_live(&mut self, d: &DictObj, inner: i64, first: &mut bool) -> PyResult<()> {
         let vm = self.vm;
         let size = d.len();
         let mut remaining = size;
@@ -473,7 +473,7 @@ impl<'a> Encoder<'a> {
     /// The items of a dict subclass, from its `items()`: the C encoder
     /// makes a list of them (the result itself if it is a list); the
     /// generators iterate it (or `sorted()` of it) and unpack each item.
-    fn dict_items_method(&mut self, o: &PyRef, inner: usize, first: &mut bool) -> PyResult<()> {
+    fn dict_items_method(&mut self, o: &PyRef, inner: i64, first: &mut bool) -> PyResult<()> {
         let vm = self.vm;
         let r = vm.call_method(o, "items", &[])?;
         let items = if self.generator_semantics() {
@@ -504,7 +504,7 @@ impl<'a> Encoder<'a> {
 
     /// Write the items in the list `items`, sorted first if `sort_keys`:
     /// the C encoder requires 2-tuples, the generators unpack.
-    fn sorted_items(&mut self, items: &PyRef, inner: usize, first: &mut bool) -> PyResult<()> {
+    fn sorted_items(&mut self, items: &PyRef, inner: i64, first: &mut bool) -> PyResult<()> {
         let vm = self.vm;
         let Some(list) = items.downcast::<ListObj>() else { return Ok(()) };
         if self.sort_keys {
