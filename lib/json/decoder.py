@@ -12,7 +12,7 @@ NegInf = float('-inf')
 
 scanstring = c_scanstring
 
-_WHITESPACE = ' \t\n\r'
+WHITESPACE_STR = ' \t\n\r'
 
 
 class JSONDecodeError(ValueError):
@@ -41,7 +41,7 @@ _CONSTANTS = {'-Infinity': NegInf, 'Infinity': PosInf, 'NaN': NaN}
 
 def _skip_whitespace(s, i):
     n = len(s)
-    while i < n and s[i] in _WHITESPACE:
+    while i < n and s[i] in WHITESPACE_STR:
         i += 1
     return i
 
