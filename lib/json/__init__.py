@@ -1,17 +1,64 @@
-"""JSON encoder and decoder (pyrite; same output and error messages as
-CPython's json for the common API)."""
+"""Encoding and decoding of JSON <https://json.org> text (pyrite): the API
+of CPython's json package, with a native scanner and encoder in `_json`.
 
-__all__ = ['dump', 'dumps', 'load', 'loads', 'JSONDecoder', 'JSONDecodeError',
-           'JSONEncoder']
+    dumps(obj) -> str            dump(obj, fp)
+    loads(s) -> object           load(fp)
+    JSONEncoder, JSONDecoder, JSONDecodeError
+"""
+__version__ = '2.0.9'
+__all__ = [
+    'dump', 'dumps', 'load', 'loads',
+    'JSONDecoder', 'JSONDecodeError', 'JSONEncoder',
+]
 
 from .decoder import JSONDecoder, JSONDecodeError
 from .encoder import JSONEncoder
+
+_default_encoder = JSONEncoder(
+    skipkeys=False,
+    ensure_ascii=True,
+    check_circular=True,
+    allow_nan=True,
+    indent=None,
+    separators=None,
+    default=None,
+)
+
+
+def _is_default_encoding(skipkeys, ensure_ascii, check_circular, allow_nan,
+                         cls, indent, separators, default, sort_keys, kw):
+    return (not skipkeys and ensure_ascii and check_circular and allow_nan
+            and cls is None and indent is None and separators is None
+            and default is None and not sort_keys and not kw)
+
+
+def dump(obj, fp, *, skipkeys=False, ensure_ascii=True, check_circular=True,
+         allow_nan=True, cls=None, indent=None, separators=None,
+         default=None, sort_keys=False, **kw):
+    """Serialize ``obj`` as JSON to ``fp`` (an object with ``.write()``),
+    chunk by chunk. The options are those of ``dumps``."""
+    if _is_default_encoding(skipkeys, ensure_ascii, check_circular, allow_nan,
+                            cls, indent, separators, default, sort_keys, kw):
+        iterable = _default_encoder.iterencode(obj)
+    else:
+        if cls is None:
+            cls = JSONEncoder
+        iterable = cls(skipkeys=skipkeys, ensure_ascii=ensure_ascii,
+                       check_circular=check_circular, allow_nan=allow_nan,
+                       indent=indent, separators=separators,
+                       default=default, sort_keys=sort_keys, **kw).iterencode(obj)
+    for chunk in iterable:
+        fp.write(chunk)
 
 
 def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True,
           allow_nan=True, cls=None, indent=None, separators=None,
           default=None, sort_keys=False, **kw):
-    """Serialize obj to a JSON formatted str."""
+    """Serialize ``obj`` to a JSON formatted str. The options are those of
+    ``JSONEncoder``; ``cls`` is the encoder class to use."""
+    if _is_default_encoding(skipkeys, ensure_ascii, check_circular, allow_nan,
+                            cls, indent, separators, default, sort_keys, kw):
+        return _default_encoder.encode(obj)
     if cls is None:
         cls = JSONEncoder
     return cls(skipkeys=skipkeys, ensure_ascii=ensure_ascii,
@@ -20,29 +67,73 @@ def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True,
                sort_keys=sort_keys, **kw).encode(obj)
 
 
-def dump(obj, fp, **kw):
-    """Serialize obj as a JSON formatted stream to fp (a .write()-supporting object)."""
-    fp.write(dumps(obj, **kw))
+_default_decoder = JSONDecoder(object_hook=None, object_pairs_hook=None)
 
 
-def loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None,
-          parse_constant=None, object_pairs_hook=None, **kw):
-    """Deserialize s (a str, bytes or bytearray containing a JSON document)."""
+def detect_encoding(b):
+    """The encoding of JSON bytes: a BOM, else the pattern of NUL bytes at
+    the start (JSON text starts with an ASCII char)."""
+    if b.startswith((b'\x00\x00\xfe\xff', b'\xff\xfe\x00\x00')):
+        return 'utf-32'
+    if b.startswith((b'\xfe\xff', b'\xff\xfe')):
+        return 'utf-16'
+    if b.startswith(b'\xef\xbb\xbf'):
+        return 'utf-8-sig'
+    if len(b) >= 4:
+        if not b[0]:
+            return 'utf-16-be' if b[1] else 'utf-32-be'
+        if not b[1]:
+            return 'utf-16-le' if b[2] or b[3] else 'utf-32-le'
+    elif len(b) == 2:
+        if not b[0]:
+            return 'utf-16-be'
+        if not b[1]:
+            return 'utf-16-le'
+    return 'utf-8'
+
+
+def load(fp, *, cls=None, object_hook=None, parse_float=None,
+         parse_int=None, parse_constant=None, object_pairs_hook=None, **kw):
+    """Deserialize ``fp.read()`` (see ``loads``)."""
+    return loads(fp.read(), cls=cls, object_hook=object_hook,
+                 parse_float=parse_float, parse_int=parse_int,
+                 parse_constant=parse_constant,
+                 object_pairs_hook=object_pairs_hook, **kw)
+
+
+def loads(s, *, cls=None, object_hook=None, parse_float=None,
+          parse_int=None, parse_constant=None, object_pairs_hook=None, **kw):
+    """Deserialize ``s`` (a str, bytes or bytearray holding a JSON document).
+    The options are those of ``JSONDecoder``; ``cls`` is the decoder class
+    to use."""
     if isinstance(s, str):
         if s.startswith('\ufeff'):
-            raise JSONDecodeError('Unexpected UTF-8 BOM (decode using utf-8-sig)', s, 0)
+            raise JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)",
+                                  s, 0)
     else:
         if not isinstance(s, (bytes, bytearray)):
             raise TypeError(f'the JSON object must be str, bytes or bytearray, '
                             f'not {s.__class__.__name__}')
-        s = bytes(s).decode('utf-8')
+        encoding = detect_encoding(s)
+        if encoding == 'utf-8-sig':
+            s = s[3:]
+            encoding = 'utf-8'
+        s = s.decode(encoding, 'surrogatepass')
+
+    if (cls is None and object_hook is None and parse_int is None
+            and parse_float is None and parse_constant is None
+            and object_pairs_hook is None and not kw):
+        return _default_decoder.decode(s)
     if cls is None:
         cls = JSONDecoder
-    return cls(object_hook=object_hook, parse_float=parse_float,
-               parse_int=parse_int, parse_constant=parse_constant,
-               object_pairs_hook=object_pairs_hook, **kw).decode(s)
-
-
-def load(fp, **kw):
-    """Deserialize fp (a .read()-supporting file-like object)."""
-    return loads(fp.read(), **kw)
+    if object_hook is not None:
+        kw['object_hook'] = object_hook
+    if object_pairs_hook is not None:
+        kw['object_pairs_hook'] = object_pairs_hook
+    if parse_float is not None:
+        kw['parse_float'] = parse_float
+    if parse_int is not None:
+        kw['parse_int'] = parse_int
+    if parse_constant is not None:
+        kw['parse_constant'] = parse_constant
+    return cls(**kw).decode(s)

@@ -49,6 +49,7 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("json", true, include_str!("../../../lib/json/__init__.py")),
     ("json.decoder", false, include_str!("../../../lib/json/decoder.py")),
     ("json.encoder", false, include_str!("../../../lib/json/encoder.py")),
+    ("json.scanner", false, include_str!("../../../lib/json/scanner.py")),
     ("_weakrefset", false, include_str!("../../../lib/_weakrefset.py")),
     ("weakref", false, include_str!("../../../lib/weakref.py")),
 ];
@@ -127,6 +128,7 @@ impl Vm {
             "math" => crate::modules::math::make_module(self)?,
             "time" => crate::modules::time::make_module(self)?,
             "_weakref" => crate::modules::weakref::make_module(self)?,
+            "_json" => crate::modules::json::make_module(self)?,
             "atexit" => crate::modules::atexit::make_module(self)?,
             _ => return Ok(None),
         }))

@@ -2,6 +2,7 @@
 
 pub mod atexit;
 pub mod gc;
+pub mod json;
 pub mod math;
 pub mod pyrite;
 pub mod sys;
