@@ -137,6 +137,8 @@ class Random:
         """getrandbits(k) -> x.  Generates an int with k random bits."""
         if k < 0:
             raise ValueError('number of bits must be non-negative')
+        if k > 0x7FFFFFFF:
+            raise OverflowError('Python int too large to convert to C int')
         if k == 0:
             return 0
         if k <= 32:

@@ -38,24 +38,32 @@ pub fn exc_traceback(e: &PyRef) -> Option<PyRef> {
     e.downcast::<ExceptionObj>().and_then(|x| cell_get(&x.traceback))
 }
 
-/// Set `e.__context__ = ctx` unless that would make a chain loop.
+/// Set `e.__context__ = ctx`. If `e` is already in `ctx`'s context chain,
+/// the chain is cut just before it (no new loop); a loop the chain already
+/// has is left alone, found with Floyd's tortoise and hare, as CPython does.
 pub fn exc_set_context(vm: &Vm, e: &PyRef, ctx: PyRef) {
     if e.is(&ctx) {
         return;
     }
-    // Break cycles: if e is already in ctx's context chain, cut it there.
-    let mut cur = Some(ctx.clone());
-    while let Some(c) = cur {
-        let next = c.downcast::<ExceptionObj>().and_then(|x| cell_get(&x.context));
-        if let Some(n) = &next {
-            if n.is(e) {
-                if let Some(x) = c.downcast::<ExceptionObj>() {
-                    cell_set(&x.context, None);
-                }
-                break;
+    let context_of = |x: &PyRef| x.downcast::<ExceptionObj>().and_then(|x| cell_get(&x.context));
+    let mut cur = ctx.clone();
+    let mut slow = ctx.clone();
+    let mut move_slow = false;
+    while let Some(next) = context_of(&cur) {
+        if next.is(e) {
+            if let Some(x) = cur.downcast::<ExceptionObj>() {
+                cell_set(&x.context, None);
             }
+            break;
         }
         cur = next;
+        if cur.is(&slow) {
+            break;
+        }
+        if move_slow {
+            slow = context_of(&slow).unwrap_or_else(|| slow.clone());
+        }
+        move_slow = !move_slow;
     }
     let _ = vm;
     if let Some(x) = e.downcast::<ExceptionObj>() {

@@ -581,15 +581,15 @@ fn int_pow2(vm: &Vm, x: &IntValue, y: &IntValue) -> PyResult {
         let fy = int_to_f64(vm, y)?;
         return crate::types::float::float_pow_values(vm, fx, fy);
     }
-    let e = match y {
-        IntValue::Small(e) => *e as u64,
-        IntValue::Big(_) => u64::MAX,
+    let (e, odd) = match y {
+        IntValue::Small(e) => (*e as u64, e & 1 == 1),
+        IntValue::Big(b) => (u64::MAX, b.bit(0)),
     };
     if let IntValue::Small(base) = x {
         match *base {
             0 => return Ok(vm.new_int(i64::from(e == 0))),
             1 => return Ok(vm.new_int(1)),
-            -1 => return Ok(vm.new_int(if e % 2 == 0 { 1 } else { -1 })),
+            -1 => return Ok(vm.new_int(if odd { -1 } else { 1 })),
             _ => {}
         }
         if let Ok(e32) = u32::try_from(e) {
