@@ -55,15 +55,27 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
 ];
 
 impl Vm {
+    /// The module `sys.modules` has under `name`; `None` there stops the
+    /// import (CPython's way to block one).
+    fn imported(&self, name: &str) -> PyResult<Option<PyRef>> {
+        match self.dict_get_str(&self.modules, name) {
+            Some(m) if self.is_none(&m) => Err(self.new_exception_msg(
+                &self.exc.module_not_found_error,
+                &format!("import of {name} halted; None in sys.modules"),
+            )),
+            m => Ok(m),
+        }
+    }
+
     /// Import the absolute module `name` (dotted), returning the module itself.
     pub fn import_module(&self, name: &str) -> PyResult {
-        if let Some(m) = self.dict_get_str(&self.modules, name) {
+        if let Some(m) = self.imported(name)? {
             return Ok(m);
         }
         let (parent, path) = match name.rfind('.') {
             Some(i) => {
                 let p = self.import_module(&name[..i])?;
-                if let Some(m) = self.dict_get_str(&self.modules, name) {
+                if let Some(m) = self.imported(name)? {
                     return Ok(m);
                 }
                 let path = self.dict_get_str(module_dict(&p), "__path__");

@@ -194,8 +194,48 @@ fn finish_yield_from(vm: &Vm, frame: &mut Frame, v: PyRef) -> PyResult<Outcome> 
     execute(vm, frame, None)
 }
 
+/// The exception `gen.throw(typ, val)` raises in the generator, by
+/// CPython's rules: a class is instantiated (from `val`: an instance of it
+/// as is, a tuple as the arguments, anything else as the one argument), an
+/// instance is taken as is and may not come with a value.
+fn throw_argument(vm: &Vm, typ: &PyRef, val: Option<&PyRef>) -> PyResult<PyErr> {
+    use crate::types::typeobj::TypeFlags;
+    if typ.ty().has_flag(TypeFlags::EXC_SUBCLASS) {
+        return match val {
+            Some(_) => Err(vm.type_error("instance exception may not have a separate value")),
+            None => Ok(PyErr(typ.clone())),
+        };
+    }
+    let Some(t) = crate::types::TypeRef::new(typ.clone()).filter(|t| t.has_flag(TypeFlags::EXC_SUBCLASS)) else {
+        return Err(vm.type_error(format!(
+            "exceptions must be classes or instances deriving from BaseException, not {}",
+            typ.ty().name()
+        )));
+    };
+    let made = match val {
+        Some(v) if v.ty().is_subtype(&t) => return Ok(PyErr(v.clone())),
+        Some(v) => match v.downcast::<crate::types::tuple::TupleObj>() {
+            Some(args) => vm.call_pos(typ, args.items()),
+            None => vm.call_pos(typ, std::slice::from_ref(v)),
+        },
+        None => vm.call0(typ),
+    };
+    Ok(match made {
+        Ok(e) if e.ty().has_flag(TypeFlags::EXC_SUBCLASS) => PyErr(e),
+        Ok(e) => vm.type_error(format!(
+            "calling {} should have returned an instance of BaseException, not {}",
+            vm.repr_string(typ).unwrap_or_default(),
+            e.ty().name()
+        )),
+        Err(e) => e,
+    })
+}
+
 /// `gen.close()`.
 fn close(vm: &Vm, g: &PyRef) -> PyResult {
+    if gen(g).running.get() {
+        return Err(vm.new_exception_msg(&vm.exc.value_error, "generator already executing"));
+    }
     // SAFETY: short borrow to test for a live frame.
     let live = unsafe { (*gen(g).frame.get()).is_some() };
     if !live || !gen(g).started.get() {
@@ -346,16 +386,7 @@ pub(crate) fn init(vm: &Vm) {
     vm.add_method(t, "throw", |vm, a: FuncArgs<'_>| {
         let g = &a.args[0];
         let Some(typ) = a.args.get(1) else { return Err(vm.type_error("throw expected at least 1 argument, got 0")) };
-        let e = match a.args.get(2).filter(|v| !vm.is_none(v)) {
-            Some(val) if crate::types::TypeRef::new(typ.clone()).is_some() && !val.ty().has_flag(crate::types::typeobj::TypeFlags::EXC_SUBCLASS) => {
-                match vm.call_pos(typ, std::slice::from_ref(val)) {
-                    Ok(e) => PyErr(e),
-                    Err(e) => e,
-                }
-            }
-            Some(val) => PyErr(val.clone()),
-            None => super::interp::make_exception(vm, typ.clone()),
-        };
+        let e = throw_argument(vm, typ, a.args.get(2).filter(|v| !vm.is_none(v)))?;
         let r = resume(vm, g, None, Some(e))?;
         stop_value(vm, r)
     });

@@ -84,13 +84,21 @@ impl Vm {
         if code.downcast::<CodeObj>().is_none() {
             return Err(self.type_error("expected a code object"));
         }
+        // The builtins are the globals' `__builtins__` (a dict, or a module's
+        // dict), set to the builtins module when missing.
+        let mut builtins = self.builtins.clone();
         if let Some(g) = globals.downcast::<DictObj>() {
-            if g.get_str(self, "__builtins__").is_none() {
-                g.set_str(self, "__builtins__", self.builtins_module());
+            match g.get_str(self, "__builtins__") {
+                None => g.set_str(self, "__builtins__", self.builtins_module()),
+                Some(b) if b.downcast::<DictObj>().is_some() => builtins = b,
+                Some(b) if b.ty().layout == crate::types::typeobj::Layout::Module => {
+                    builtins = crate::types::module::module_dict(&b).clone();
+                }
+                Some(_) => {}
             }
         }
         let locals = Some(locals.unwrap_or_else(|| globals.clone()));
-        let mut frame = super::new_frame(self, code, None, globals, &self.builtins, locals);
+        let mut frame = super::new_frame(self, code, None, globals, &builtins, locals);
         let r = super::run_frame(self, &mut frame);
         super::release_frame(self, frame);
         r
