@@ -718,8 +718,14 @@ fn step(vm: &Vm, f: &mut Frame, code: &CodeObj) -> StepResult {
                 f.stack.push(Some(tri!(vm.iter(&v))));
             }
             Opcode::FOR_ITER => {
-                let it = top!(f).clone();
-                match tri!(vm.next(&it)) {
+                let next = match top!(f).downcast::<crate::types::iter::RangeIterObj>() {
+                    Some(r) => r.next_value().map(|v| vm.new_int(v)),
+                    None => {
+                        let it = top!(f).clone();
+                        tri!(vm.next(&it))
+                    }
+                };
+                match next {
                     Some(v) => f.stack.push(Some(v)),
                     None => {
                         f.stack.pop();

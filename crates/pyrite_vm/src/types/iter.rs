@@ -392,17 +392,25 @@ fn tupleiter_traverse(o: &PyObject, visit: &mut crate::object::gc::Visitor<'_>) 
 
 // ----- range iterator -----
 
-fn rangeiter_next(vm: &Vm, o: &PyRef) -> PyResult<Option<PyRef>> {
-    let it = me::<RangeIterObj>(vm, o)?;
-    let left = it.remaining.get();
-    if left == 0 {
-        return Ok(None);
+impl RangeIterObj {
+    /// The next value, if any (the eval loop's `FOR_ITER` over a range
+    /// calls this directly).
+    #[inline(always)]
+    pub fn next_value(&self) -> Option<i64> {
+        let left = self.remaining.get();
+        if left == 0 {
+            return None;
+        }
+        let v = self.next.get();
+        self.remaining.set(left - 1);
+        // The last value may be followed by an unrepresentable one: wrap silently.
+        self.next.set(v.wrapping_add(self.step));
+        Some(v)
     }
-    let v = it.next.get();
-    it.remaining.set(left - 1);
-    // The last value may be followed by an unrepresentable one: wrap silently.
-    it.next.set(v.wrapping_add(it.step));
-    Ok(Some(vm.new_int(v)))
+}
+
+fn rangeiter_next(vm: &Vm, o: &PyRef) -> PyResult<Option<PyRef>> {
+    Ok(me::<RangeIterObj>(vm, o)?.next_value().map(|v| vm.new_int(v)))
 }
 
 fn rangeiter_length_hint(vm: &Vm, args: FuncArgs<'_>) -> PyResult {
