@@ -177,6 +177,7 @@ pub(crate) fn init(vm: &Vm, t: &TypeRef) {
         t,
         Slots {
             repr: Some(repr),
+            new: Some(|vm, _, _| Err(vm.type_error("cannot create 're.Match' instances"))),
             getitem: Some(|vm, o, k| this(vm, o)?.group_by(vm, k)),
             traverse: Some(|o, visit| {
                 if let Some(m) = o.downcast::<MatchObj>() {

@@ -140,6 +140,7 @@ pub(crate) fn parse_error(vm: &Vm, e: ParseError, pattern: &PyRef) -> PyErr {
         ParseError::Overflow(msg) => vm.overflow_error(msg),
         ParseError::Value(msg) => vm.value_error(msg),
         ParseError::Index(msg) => vm.index_error(msg),
+        ParseError::Recursion => vm.new_exception_msg(&vm.exc.recursion_error, "maximum recursion depth exceeded"),
     }
 }
 
@@ -176,7 +177,10 @@ fn compile(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     let Some((chars, istext)) = pattern_chars(pattern) else {
         return Err(vm.type_error("first argument must be string or compiled pattern"));
     };
-    let parsed = parser::parse(&chars, istext, flags).map_err(|e| parse_error(vm, e, pattern))?;
+    // The reference parser uses two Python frames per nesting level.
+    let frames_left = vm.recursion_limit.get().saturating_sub(vm.recursion_depth.get()) as usize;
+    let max_nested = frames_left.saturating_sub(6);
+    let parsed = parser::parse(&chars, istext, flags, max_nested).map_err(|e| parse_error(vm, e, pattern))?;
     issue_warnings(vm, &parsed.warnings, 3)?;
     let code = compiler::compile(&parsed.seq, parsed.flags, &parsed.groupwidths).map_err(|msg| re_error(vm, &msg, None, None))?;
     let types = sre_types(vm)?;

@@ -16,6 +16,9 @@ pub(crate) enum ParseError {
     Value(String),
     /// `IndexError(msg)` (an unknown group name in a template).
     Index(String),
+    /// `RecursionError`: groups nested deeper than the interpreter's
+    /// recursion limit allows (the reference parser recurses per level).
+    Recursion,
 }
 
 /// A warning the parse produced, for the caller to issue.
@@ -291,6 +294,7 @@ struct State {
     lookbehindgroups: Option<usize>,
     grouprefpos: Vec<(usize, usize)>,
     warnings: Vec<Warning>,
+    max_nested: usize,
 }
 
 impl State {
@@ -475,8 +479,9 @@ fn escape(source: &mut Source<'_>, t: Tok, state: &State) -> PResult<Escape> {
     Ok(Escape::Literal(c))
 }
 
-/// Parse a whole pattern given as code points.
-pub(crate) fn parse(chars: &[u32], istext: bool, flags: u32) -> PResult<Parsed> {
+/// Parse a whole pattern given as code points; `max_nested` bounds the
+/// nesting (two levels per group).
+pub(crate) fn parse(chars: &[u32], istext: bool, flags: u32, max_nested: usize) -> PResult<Parsed> {
     let mut source = Source::new(chars, istext)?;
     let mut state = State {
         flags,
@@ -485,6 +490,7 @@ pub(crate) fn parse(chars: &[u32], istext: bool, flags: u32) -> PResult<Parsed> 
         lookbehindgroups: None,
         grouprefpos: Vec::new(),
         warnings: Vec::new(),
+        max_nested,
     };
     let seq = parse_sub(&mut source, &mut state, flags & flag::VERBOSE != 0, 0)?;
     state.flags = fix_flags(istext, state.flags).map_err(ParseError::Value)?;
@@ -531,6 +537,9 @@ pub(crate) fn fix_flags(istext: bool, mut flags: u32) -> Result<u32, String> {
 
 /// Alternatives: `a|b|c`.
 fn parse_sub(source: &mut Source<'_>, state: &mut State, mut verbose: bool, nested: usize) -> PResult<Seq> {
+    if nested > state.max_nested {
+        return Err(ParseError::Recursion);
+    }
     let mut items: Vec<Seq> = Vec::new();
     loop {
         let first = nested == 0 && items.is_empty();
@@ -1111,7 +1120,7 @@ mod tests {
     }
 
     fn err(p: &str) -> (String, Option<usize>) {
-        match parse(&chars(p), true, 0) {
+        match parse(&chars(p), true, 0, 1000) {
             Err(ParseError::Re { msg, pos }) => (msg, pos),
             Err(e) => panic!("unexpected {e:?}"),
             Ok(_) => panic!("parsed {p}"),
@@ -1136,8 +1145,15 @@ mod tests {
     }
 
     #[test]
+    fn nesting_is_bounded() {
+        let deep = format!("{}{}", "(".repeat(600), ")".repeat(600));
+        assert!(matches!(parse(&chars(&deep), true, 0, 1000), Err(ParseError::Recursion)));
+        assert!(parse(&chars(&deep), true, 0, 1300).is_ok());
+    }
+
+    #[test]
     fn structure() {
-        let p = parse(&chars("(?P<y>\\d{4})-(a|b)"), true, 0).unwrap_or_else(|_| panic!());
+        let p = parse(&chars("(?P<y>\\d{4})-(a|b)"), true, 0, 1000).unwrap_or_else(|_| panic!());
         assert_eq!(p.groups, 2);
         assert_eq!(p.groupindex, vec![("y".to_string(), 1)]);
         assert_eq!(p.flags, flag::UNICODE);

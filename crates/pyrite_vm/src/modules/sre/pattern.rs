@@ -372,6 +372,7 @@ pub(crate) fn init(vm: &Vm, t: &TypeRef) {
         t,
         Slots {
             repr: Some(repr),
+            new: Some(|vm, _, _| Err(vm.type_error("cannot create 're.Pattern' instances"))),
             richcompare: Some(richcompare),
             hash: Some(hash),
             traverse: Some(|o, visit| {

@@ -89,6 +89,7 @@ pub(crate) fn init(vm: &Vm, t: &TypeRef) {
     vm.set_type_slots(
         t,
         Slots {
+            new: Some(|vm, _, _| Err(vm.type_error("cannot create '_sre.SRE_Scanner' instances"))),
             traverse: Some(|o, visit| {
                 if let Some(s) = o.downcast::<ScannerObj>() {
                     visit.visit(&s.pattern);
