@@ -316,6 +316,9 @@ fn _match<S: StrDrive>(req: &Request<'_, S>, state: &mut State, mut ctx: MatchCo
                     Jump::OpCode => {}
                     Jump::Assert1 => {
                         if popped_result {
+                            // pyrite patch: drop the mark snapshots of the
+                            // assertion's own backtracking points.
+                            state.marks.discard_to(ctx.marks_stack_base);
                             ctx.skip_code_from(req, 1);
                         } else {
                             break 'result false;
@@ -323,6 +326,9 @@ fn _match<S: StrDrive>(req: &Request<'_, S>, state: &mut State, mut ctx: MatchCo
                     }
                     Jump::AssertNot1 => {
                         if popped_result {
+                            // pyrite patch: drop this assertion's snapshot and
+                            // those of its body's backtracking points.
+                            state.marks.discard_to(ctx.marks_stack_base);
                             break 'result false;
                         }
                         state.marks.pop();
@@ -497,6 +503,9 @@ fn _match<S: StrDrive>(req: &Request<'_, S>, state: &mut State, mut ctx: MatchCo
                     }
                     Jump::AtomicGroup1 => {
                         if popped_result {
+                            // pyrite patch: the group's backtracking points are
+                            // gone, and so are their mark snapshots.
+                            state.marks.discard_to(ctx.marks_stack_base);
                             ctx.skip_code_from(req, 1);
                             ctx.cursor = state.cursor;
                             // dispatch opcode
@@ -656,6 +665,7 @@ fn _match<S: StrDrive>(req: &Request<'_, S>, state: &mut State, mut ctx: MatchCo
                                 break 'result false;
                             }
 
+                            ctx.marks_stack_base = state.marks.stack_depth();
                             let mut next_ctx = ctx.next_offset(3, Jump::Assert1);
                             next_ctx.toplevel = false;
                             next_ctx.back_skip_char::<S>(back);
@@ -669,6 +679,7 @@ fn _match<S: StrDrive>(req: &Request<'_, S>, state: &mut State, mut ctx: MatchCo
                                 ctx.skip_code_from(req, 1);
                                 continue;
                             }
+                            ctx.marks_stack_base = state.marks.stack_depth();
                             state.marks.push();
 
                             let mut next_ctx = ctx.next_offset(3, Jump::AssertNot1);
@@ -883,6 +894,7 @@ fn _match<S: StrDrive>(req: &Request<'_, S>, state: &mut State, mut ctx: MatchCo
                         /* <ATOMIC_GROUP> <skip> pattern <SUCCESS> tail */
                         SreOpcode::ATOMIC_GROUP => {
                             state.cursor = ctx.cursor;
+                            ctx.marks_stack_base = state.marks.stack_depth();
                             let mut next_ctx = ctx.next_offset(2, Jump::AtomicGroup1);
                             next_ctx.toplevel = false; // modified next.toplevel from inherited to false
                             break 'context next_ctx;

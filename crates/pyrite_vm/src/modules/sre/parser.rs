@@ -370,16 +370,16 @@ fn code_escape(source: &mut Source<'_>, c: u32) -> PResult<Option<u32>> {
 }
 
 /// An escape inside a character set.
-fn class_escape(source: &mut Source<'_>, t: Tok) -> PResult<Escape> {
+fn class_escape(source: &mut Source<'_>, t: Tok) -> PResult<SetItem> {
     let c = t.c;
     if let Some(v) = simple_escape(c) {
-        return Ok(Escape::Literal(v));
+        return Ok(SetItem::Literal(v));
     }
     if let Some(cat) = category_escape(c) {
-        return Ok(Escape::Category(cat));
+        return Ok(SetItem::Category(cat));
     }
     if let Some(v) = code_escape(source, c)? {
-        return Ok(Escape::Literal(v));
+        return Ok(SetItem::Literal(v));
     }
     if (0x30..=0x37).contains(&c) {
         let mut digits = vec![c];
@@ -389,12 +389,12 @@ fn class_escape(source: &mut Source<'_>, t: Tok) -> PResult<Escape> {
             let escape = format!("\\{}", chars_text(&digits));
             return Err(source.error(format!("octal escape value {escape} outside of range 0-0o377"), digits.len() + 1));
         }
-        return Ok(Escape::Literal(v));
+        return Ok(SetItem::Literal(v));
     }
     if (0x30..=0x39).contains(&c) || is_ascii_letter(c) {
         return Err(source.error(format!("bad escape {}", t.text()), 2));
     }
-    Ok(Escape::Literal(c))
+    Ok(SetItem::Literal(c))
 }
 
 /// `\a \b \f \n \r \t \v \\` inside a set (and all but `\b` outside).
@@ -705,14 +705,14 @@ fn parse_set(source: &mut Source<'_>, state: &mut State) -> PResult<Node> {
                     msg: format!("Possible set {kind} at position {}", source.tell() - 1),
                 });
             }
-            Escape::Literal(this.c)
+            SetItem::Literal(this.c)
         };
         if source.matches('-')? {
             let Some(that) = source.get()? else {
                 return Err(source.error("unterminated character set".into(), source.tell() - here));
             };
             if that.is(']') {
-                set.push(set_item(code1));
+                set.push(code1);
                 set.push(SetItem::Literal(u32::from(b'-')));
                 break;
             }
@@ -725,12 +725,12 @@ fn parse_set(source: &mut Source<'_>, state: &mut State) -> PResult<Node> {
                         msg: format!("Possible set difference at position {}", source.tell() - 2),
                     });
                 }
-                Escape::Literal(that.c)
+                SetItem::Literal(that.c)
             };
             let bad = || {
                 source.error(format!("bad character range {}-{}", this.text(), that.text()), this.len() + 1 + that.len())
             };
-            let (Escape::Literal(lo), Escape::Literal(hi)) = (code1, code2) else {
+            let (SetItem::Literal(lo), SetItem::Literal(hi)) = (code1, code2) else {
                 return Err(bad());
             };
             if hi < lo {
@@ -738,7 +738,7 @@ fn parse_set(source: &mut Source<'_>, state: &mut State) -> PResult<Node> {
             }
             set.push(SetItem::Range(lo, hi));
         } else {
-            set.push(set_item(code1));
+            set.push(code1);
         }
     }
     let mut set = uniq(set);
@@ -749,15 +749,6 @@ fn parse_set(source: &mut Source<'_>, state: &mut State) -> PResult<Node> {
         set.insert(0, SetItem::Negate);
     }
     Ok(Node::In(set))
-}
-
-fn set_item(e: Escape) -> SetItem {
-    match e {
-        Escape::Category(c) => SetItem::Category(c),
-        Escape::Literal(c) => SetItem::Literal(c),
-        // Not produced inside a set.
-        Escape::At(_) | Escape::GroupRef(_) => SetItem::Negate,
-    }
 }
 
 /// Parse a decimal repeat bound; `None` for an empty one.
