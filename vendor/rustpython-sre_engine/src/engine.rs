@@ -46,7 +46,11 @@ impl<'a, S: StrDrive> Request<'a, S> {
 pub struct Marks {
     last_index: isize,
     marks: Vec<Optioned<usize>>,
-    marks_stack: Vec<(Vec<Optioned<usize>>, isize)>,
+    // pyrite patch (speed): the saved copies of `marks` are kept end to end
+    // in one buffer, `saved_at` holding (start, length, last_index) of each,
+    // so saving and restoring copy marks without allocating.
+    saved: Vec<Optioned<usize>>,
+    saved_at: Vec<(usize, usize, isize)>,
 }
 
 impl Default for Marks {
@@ -54,7 +58,8 @@ impl Default for Marks {
         Self {
             last_index: -1,
             marks: Vec::new(),
-            marks_stack: Vec::new(),
+            saved: Vec::new(),
+            saved_at: Vec::new(),
         }
     }
 }
@@ -91,44 +96,54 @@ impl Marks {
     }
 
     fn push(&mut self) {
-        self.marks_stack.push((self.marks.clone(), self.last_index));
+        self.saved_at.push((self.saved.len(), self.marks.len(), self.last_index));
+        self.saved.extend_from_slice(&self.marks);
+    }
+
+    /// Make the saved copy at `depth` current again.
+    fn load(&mut self, depth: usize) {
+        let (start, len, last_index) = self.saved_at[depth];
+        self.marks.clear();
+        self.marks.extend_from_slice(&self.saved[start..start + len]);
+        self.last_index = last_index;
     }
 
     fn pop(&mut self) {
-        let (marks, last_index) = self.marks_stack.pop().unwrap();
-        self.marks = marks;
-        self.last_index = last_index;
+        let depth = self.saved_at.len() - 1;
+        self.restore_to(depth);
     }
 
     fn pop_keep(&mut self) {
-        let (marks, last_index) = self.marks_stack.last().unwrap().clone();
-        self.marks = marks;
-        self.last_index = last_index;
+        self.load(self.saved_at.len() - 1);
     }
 
     fn pop_discard(&mut self) {
-        self.marks_stack.pop();
+        if let Some((start, _, _)) = self.saved_at.pop() {
+            self.saved.truncate(start);
+        }
     }
 
     fn stack_depth(&self) -> usize {
-        self.marks_stack.len()
+        self.saved_at.len()
     }
 
     fn discard_to(&mut self, depth: usize) {
-        self.marks_stack.truncate(depth);
+        if let Some(&(start, _, _)) = self.saved_at.get(depth) {
+            self.saved.truncate(start);
+            self.saved_at.truncate(depth);
+        }
     }
 
     fn restore_to(&mut self, depth: usize) {
-        let (marks, last_index) = self.marks_stack[depth].clone();
-        self.marks = marks;
-        self.last_index = last_index;
-        self.marks_stack.truncate(depth);
+        self.load(depth);
+        self.discard_to(depth);
     }
 
     fn clear(&mut self) {
         self.last_index = -1;
         self.marks.clear();
-        self.marks_stack.clear();
+        self.saved.clear();
+        self.saved_at.clear();
     }
 }
 

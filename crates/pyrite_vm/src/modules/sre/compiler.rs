@@ -394,11 +394,7 @@ fn charset_prefix(mut seq: &[Node], mut flags: u32) -> Option<Vec<CItem>> {
                 for item in items {
                     match *item {
                         SetItem::Literal(c) if cased(c) => return None,
-                        SetItem::Range(a, b) => {
-                            if b > 0xffff || (a..=b).any(cased) {
-                                return None;
-                            }
-                        }
+                        SetItem::Range(a, b) if b > 0xffff || (a..=b).any(cased) => return None,
                         _ => {}
                     }
                 }

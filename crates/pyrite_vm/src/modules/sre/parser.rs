@@ -556,8 +556,7 @@ fn parse_sub(source: &mut Source<'_>, state: &mut State, mut verbose: bool, nest
     }
     let mut out = Seq::new();
     // Move a first element common to every alternative out of the branch.
-    loop {
-        let Some(first) = items[0].first() else { break };
+    while let Some(first) = items[0].first() {
         if !items.iter().all(|it| it.first().is_some_and(|n| n.same_leaf(first))) {
             break;
         }
@@ -604,8 +603,7 @@ const SPECIAL_CHARS: &str = ".\\[{()*+?^$|";
 /// A sequence: everything up to `|`, `)` or the end.
 fn parse_seq(source: &mut Source<'_>, state: &mut State, mut verbose: bool, nested: usize, first: bool) -> PResult<Seq> {
     let mut seq = Seq::new();
-    loop {
-        let Some(this) = source.next else { break };
+    while let Some(this) = source.next {
         if this.among("|)") {
             break;
         }
