@@ -109,7 +109,7 @@ impl MatchObj {
 fn group(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     let m = me(vm, &a, "group")?;
     if !a.kwnames.is_empty() {
-        return Err(vm.type_error("group() takes no keyword arguments"));
+        return Err(vm.type_error("Match.group() takes no keyword arguments"));
     }
     match &a.args[1..] {
         [] => Ok(m.group(vm, 0, &vm.none)),
@@ -141,15 +141,33 @@ fn groupdict(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     Ok(out)
 }
 
-/// The group of a `start`/`end`/`span` call.
+/// The group of a `start`/`end`/`span` call (`group=0`, positional only).
 fn span_of(vm: &Vm, a: &FuncArgs<'_>, name: &str) -> PyResult<(isize, isize)> {
     let m = me(vm, a, name)?;
-    let [g] = args::bind_from(vm, a, 1, name, &["group"], 0)?;
-    let g = match g {
-        Some(g) => m.index(vm, g)?,
-        None => 0,
+    if !a.kwnames.is_empty() {
+        return Err(vm.type_error(format!("Match.{name}() takes no keyword arguments")));
+    }
+    let g = match &a.args[1..] {
+        [] => 0,
+        [g] => m.index(vm, g)?,
+        more => return Err(vm.type_error(format!("{name} expected at most 1 argument, got {}", more.len()))),
     };
     Ok(m.spans[g])
+}
+
+/// `__copy__()` and `__deepcopy__(memo)` of an immutable object: itself.
+pub(crate) fn copy_self(vm: &Vm, a: &FuncArgs<'_>, tyname: &str, deep: bool) -> PyResult {
+    let n = a.args.len().saturating_sub(1);
+    if !a.kwnames.is_empty() {
+        return Err(vm.type_error(format!("{tyname}.__{}copy__() takes no keyword arguments", if deep { "deep" } else { "" })));
+    }
+    if deep && n != 1 {
+        return Err(vm.type_error(format!("{tyname}.__deepcopy__() takes exactly one argument ({n} given)")));
+    }
+    if !deep && n != 0 {
+        return Err(vm.type_error(format!("{tyname}.__copy__() takes no arguments ({n} given)")));
+    }
+    Ok(a.args[0].clone())
 }
 
 fn expand(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
@@ -198,11 +216,11 @@ pub(crate) fn init(vm: &Vm, t: &TypeRef) {
         ("expand", expand),
         ("__copy__", |vm, a| {
             me(vm, &a, "__copy__")?;
-            Ok(a.args[0].clone())
+            copy_self(vm, &a, "Match", false)
         }),
         ("__deepcopy__", |vm, a| {
             me(vm, &a, "__deepcopy__")?;
-            Ok(a.args[0].clone())
+            copy_self(vm, &a, "Match", true)
         }),
     ];
     for &(name, f) in methods {

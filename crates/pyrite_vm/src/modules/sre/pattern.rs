@@ -397,14 +397,13 @@ pub(crate) fn init(vm: &Vm, t: &TypeRef) {
         ("split", split),
         ("sub", sub),
         ("subn", subn),
-        ("__copy__", |vm, a| Ok(me(vm, &a, "__copy__")?.0.clone())),
-        ("__deepcopy__", |vm, a| Ok(me(vm, &a, "__deepcopy__")?.0.clone())),
-        ("__reduce__", |vm, a| {
-            let (_, p) = me(vm, &a, "__reduce__")?;
-            let re = vm.import_module("re")?;
-            let f = vm.get_attr_str(&re, "_compile")?;
-            let args = vm.new_tuple(vec![p.pattern.clone(), vm.new_int(i64::from(p.flags))]);
-            Ok(vm.new_tuple(vec![f, args]))
+        ("__copy__", |vm, a| {
+            me(vm, &a, "__copy__")?;
+            super::matchobj::copy_self(vm, &a, "Pattern", false)
+        }),
+        ("__deepcopy__", |vm, a| {
+            me(vm, &a, "__deepcopy__")?;
+            super::matchobj::copy_self(vm, &a, "Pattern", true)
         }),
     ];
     for &(name, f) in methods {

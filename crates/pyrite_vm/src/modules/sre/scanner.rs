@@ -62,8 +62,8 @@ pub(crate) fn new_scanner(pref: &PyRef, pat: &PatternObj, subject: Subject, pos:
 /// The next match or search of the scanner (`None` from then on once one fails).
 fn step(vm: &Vm, a: FuncArgs<'_>, name: &str, mode: Mode) -> PyResult {
     let (sc, rest) = args::self_of::<ScannerObj>(vm, &a, "_sre.SRE_Scanner", name)?;
-    if !rest.is_empty() || !a.kwnames.is_empty() {
-        return Err(vm.type_error(format!("{name}() takes no arguments ({} given)", a.args.len() - 1)));
+    if !rest.is_empty() {
+        return Err(vm.type_error(format!("{name}() takes no arguments")));
     }
     let Some(pat) = sc.pattern.downcast::<PatternObj>() else { return Ok(vm.none()) };
     let found = {
