@@ -172,8 +172,9 @@ fn pattern_chars(o: &PyRef) -> Option<(Vec<u32>, bool)> {
 fn compile(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     let [pattern, flags] = args::bind(vm, &a, "compile", &["pattern", "flags"], 2)?;
     let (pattern, flags) = (pattern.unwrap_or(&vm.none), flags.unwrap_or(&vm.none));
-    let flags = crate::types::list::ssize_arg(vm, flags)?;
-    let flags = u32::try_from(flags).map_err(|_| vm.overflow_error("flags out of range"))?;
+    // Flags are the bits of a C int (a negative one has every high bit set).
+    let flags = i32::try_from(crate::types::list::ssize_arg(vm, flags)?)
+        .map_err(|_| vm.overflow_error("Python int too large to convert to C int"))? as u32;
     let Some((chars, istext)) = pattern_chars(pattern) else {
         return Err(vm.type_error("first argument must be string or compiled pattern"));
     };
