@@ -33,3 +33,15 @@ for args in [('a', re.L), ('a', re.A | re.U), (b'a', re.U), (b'a', re.A | re.L),
         print(re.compile(*args))
     except Exception as e:
         print(type(e).__name__, e)
+for n in (100, 495, 496, 100000):
+    try:
+        re.compile('(' * n + ')' * n)
+        print(n, 'ok')
+    except RecursionError as e:
+        print(n, 'RecursionError', e)
+for flags in (-1, 1 << 40):
+    for pat in ('a', b'a', '('):
+        try:
+            print(re.compile(pat, flags))
+        except Exception as e:
+            print(type(e).__name__, e)

@@ -172,9 +172,10 @@ fn pattern_chars(o: &PyRef) -> Option<(Vec<u32>, bool)> {
 fn compile(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     let [pattern, flags] = args::bind(vm, &a, "compile", &["pattern", "flags"], 2)?;
     let (pattern, flags) = (pattern.unwrap_or(&vm.none), flags.unwrap_or(&vm.none));
-    // Flags are the bits of a C int (a negative one has every high bit set).
-    let flags = i32::try_from(crate::types::list::ssize_arg(vm, flags)?)
-        .map_err(|_| vm.overflow_error("Python int too large to convert to C int"))? as u32;
+    // Flags are the bits of a C int (a negative one has every high bit
+    // set); one too large for that is refused once the pattern has parsed.
+    let raw_flags = crate::types::list::ssize_arg(vm, flags)?;
+    let flags = raw_flags as u32;
     let Some((chars, istext)) = pattern_chars(pattern) else {
         return Err(vm.type_error("first argument must be string or compiled pattern"));
     };
@@ -183,6 +184,9 @@ fn compile(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     let max_nested = frames_left.saturating_sub(6);
     let parsed = parser::parse(&chars, istext, flags, max_nested).map_err(|e| parse_error(vm, e, pattern))?;
     issue_warnings(vm, &parsed.warnings, 3)?;
+    if i32::try_from(raw_flags).is_err() {
+        return Err(vm.overflow_error("Python int too large to convert to C int"));
+    }
     let code = compiler::compile(&parsed.seq, parsed.flags, &parsed.groupwidths).map_err(|msg| re_error(vm, &msg, None, None))?;
     let types = sre_types(vm)?;
     pattern::new_pattern(vm, types, pattern.clone(), parsed, code)
