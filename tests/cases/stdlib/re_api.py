@@ -51,3 +51,13 @@ m = re.search('b', 'abc', )
 print(m.pos, m.endpos, re.compile('b').search('abc', 1, 2).endpos)
 print(re.purge(), re.template('a') if False else '', re.compile('a' * 250), re.match('a' * 60, 'a' * 60))
 print(re.Scanner([(r'\d+', lambda s, t: int(t)), (r'\s+', None), (r'[a-z]+', lambda s, t: t.upper())]).scan('12 ab 3 !x'))
+import weakref
+wp = re.compile('weak')
+wr = weakref.ref(wp)
+print(wr() is wp, weakref.getweakrefcount(wp))
+del wp
+print(wr())
+try:
+    weakref.ref(re.match('a', 'a'))
+except TypeError as e:
+    print('TypeError', e)

@@ -30,6 +30,10 @@ use crate::{PyErr, PyResult};
 
 use parser::ParseError;
 
+/// Where a pattern keeps its weak references (patterns are weakrefable,
+/// matches and scanners are not, as in CPython).
+pub(crate) const PATTERN_WEAKLIST_OFFSET: usize = std::mem::offset_of!(pattern::PatternObj, weaklist);
+
 /// `_sre.MAGIC`: the code layout version (CPython 3.11's).
 const MAGIC: i64 = 20_220_615;
 

@@ -39,6 +39,8 @@ pub(crate) struct PatternObj {
     pub is_bytes: bool,
     /// The module's types.
     pub types: SreTypes,
+    /// Weak references to this pattern.
+    pub weaklist: crate::types::weakref::WeakList,
 }
 // SAFETY: repr(C), header first, Layout::SrePattern is only PatternObj's.
 unsafe impl PyPayload for PatternObj {
@@ -78,6 +80,7 @@ pub(crate) fn new_pattern(vm: &Vm, types: SreTypes, pattern: PyRef, parsed: Pars
         indexgroup: indexgroup.into_boxed_slice(),
         is_bytes,
         types,
+        weaklist: crate::types::weakref::WeakList::new(),
     }))
 }
 
