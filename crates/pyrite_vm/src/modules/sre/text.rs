@@ -84,22 +84,24 @@ pub(crate) struct Subject {
     pub is_str: bool,
     /// Length in positions.
     pub len: usize,
-    /// A recent (code point, byte offset) pair of a non-ASCII str.
-    hint: Cell<(usize, usize)>,
+    /// A recent (code point, byte offset) pair of a non-ASCII str, shared
+    /// by the clones (the matches of one scan), which mostly ask for
+    /// increasing positions.
+    hint: Rc<Cell<(usize, usize)>>,
 }
 
 impl Subject {
     /// The subject for `obj`, or `None` if it is neither str nor bytes-like.
     pub fn new(obj: &PyRef) -> Option<Subject> {
         if let Some(s) = obj.downcast::<StrObj>() {
-            return Some(Subject { obj: obj.clone(), copy: None, is_str: true, len: s.char_len, hint: Cell::default() });
+            return Some(Subject { obj: obj.clone(), copy: None, is_str: true, len: s.char_len, hint: Rc::default() });
         }
         if let Some(b) = obj.downcast::<BytesObj>() {
-            return Some(Subject { obj: obj.clone(), copy: None, is_str: false, len: b.value.len(), hint: Cell::default() });
+            return Some(Subject { obj: obj.clone(), copy: None, is_str: false, len: b.value.len(), hint: Rc::default() });
         }
         let b = obj.downcast::<ByteArrayObj>()?;
         let copy: Rc<[u8]> = b.to_vec().into();
-        Some(Subject { obj: obj.clone(), len: copy.len(), copy: Some(copy), is_str: false, hint: Cell::default() })
+        Some(Subject { obj: obj.clone(), len: copy.len(), copy: Some(copy), is_str: false, hint: Rc::default() })
     }
 
     /// The engine's view of the text.
