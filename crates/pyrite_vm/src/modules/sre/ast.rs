@@ -156,6 +156,11 @@ pub(crate) fn width(seq: &[Node], groups: &[Option<(u64, u64)>]) -> (u64, u64) {
                 }
                 (i, j)
             }
+            // A closed group's width was computed when it closed.
+            Node::Group { group: Some(g), body, .. } => match groups.get(*g).copied().flatten() {
+                Some(w) => w,
+                None => width(body, groups),
+            },
             Node::Atomic(body) | Node::Group { body, .. } => width(body, groups),
             Node::Repeat { min, max, body, .. } => {
                 let (i, j) = width(body, groups);

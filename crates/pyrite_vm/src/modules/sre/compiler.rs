@@ -13,10 +13,25 @@ use super::ast::{flag, width, At, Category, Node, RepeatKind, Seq, SetItem};
 /// The widths of the pattern's groups, for lookbehind and info blocks.
 type GroupWidths<'a> = &'a [Option<(u64, u64)>];
 
-/// Compile a parsed pattern with its final `flags`; `Err` is a `re.error`
-/// message without a position.
-pub(crate) fn compile(seq: &Seq, flags: u32, groups: GroupWidths<'_>) -> Result<Vec<u32>, String> {
-    let mut c = Compiler { code: Vec::new(), groups };
+/// Why a parsed pattern could not be compiled.
+#[derive(Debug)]
+pub(crate) enum CompileError {
+    /// A `re.error` message, without a position.
+    Re(String),
+    /// The native stack ran low (`RecursionError`).
+    Recursion,
+}
+
+impl From<String> for CompileError {
+    fn from(msg: String) -> Self {
+        CompileError::Re(msg)
+    }
+}
+
+/// Compile a parsed pattern with its final `flags`, stopping with
+/// `Recursion` if the stack pointer goes below `stack_floor`.
+pub(crate) fn compile(seq: &Seq, flags: u32, groups: GroupWidths<'_>, stack_floor: usize) -> Result<Vec<u32>, CompileError> {
+    let mut c = Compiler { code: Vec::new(), groups, stack_floor };
     c.info(seq, flags);
     c.seq(seq, flags)?;
     c.emit_op(Op::SUCCESS);
@@ -428,6 +443,7 @@ fn overlap_table(prefix: &[u32]) -> Vec<u32> {
 struct Compiler<'a> {
     code: Vec<u32>,
     groups: GroupWidths<'a>,
+    stack_floor: usize,
 }
 
 impl Compiler<'_> {
@@ -610,14 +626,17 @@ impl Compiler<'_> {
         self.emit(code as u32);
     }
 
-    fn seq(&mut self, seq: &[Node], flags: u32) -> Result<(), String> {
+    fn seq(&mut self, seq: &[Node], flags: u32) -> Result<(), CompileError> {
+        if crate::ops::stack::below(self.stack_floor) {
+            return Err(CompileError::Recursion);
+        }
         for node in seq {
             self.node(node, flags)?;
         }
         Ok(())
     }
 
-    fn node(&mut self, node: &Node, flags: u32) -> Result<(), String> {
+    fn node(&mut self, node: &Node, flags: u32) -> Result<(), CompileError> {
         match node {
             Node::Literal(c) => self.literal(*c, false, flags),
             Node::NotLiteral(c) => self.literal(*c, true, flags),
@@ -646,7 +665,7 @@ impl Compiler<'_> {
                         RepeatKind::Lazy => "MIN_REPEAT",
                         RepeatKind::Possessive => "POSSESSIVE_REPEAT",
                     };
-                    return Err(format!("internal: unsupported template operator {name}"));
+                    return Err(format!("internal: unsupported template operator {name}").into());
                 }
                 let (multi, until, single) = match kind {
                     RepeatKind::Greedy => (Op::REPEAT, Op::MAX_UNTIL, Op::REPEAT_ONE),
@@ -691,7 +710,7 @@ impl Compiler<'_> {
                 if *behind {
                     let (lo, hi) = width(body, self.groups);
                     if lo != hi {
-                        return Err("look-behind requires fixed-width pattern".into());
+                        return Err(CompileError::Re("look-behind requires fixed-width pattern".into()));
                     }
                     self.emit(lo as u32);
                 } else {

@@ -137,6 +137,10 @@ pub(crate) fn re_error(vm: &Vm, msg: &str, pattern: Option<&PyRef>, pos: Option<
     }
 }
 
+fn recursion_error(vm: &Vm) -> PyErr {
+    vm.new_exception_msg(&vm.exc.recursion_error, "maximum recursion depth exceeded")
+}
+
 /// The Python exception for a parse failure of `pattern`.
 pub(crate) fn parse_error(vm: &Vm, e: ParseError, pattern: &PyRef) -> PyErr {
     match e {
@@ -144,7 +148,7 @@ pub(crate) fn parse_error(vm: &Vm, e: ParseError, pattern: &PyRef) -> PyErr {
         ParseError::Overflow(msg) => vm.overflow_error(msg),
         ParseError::Value(msg) => vm.value_error(msg),
         ParseError::Index(msg) => vm.index_error(msg),
-        ParseError::Recursion => vm.new_exception_msg(&vm.exc.recursion_error, "maximum recursion depth exceeded"),
+        ParseError::Recursion => recursion_error(vm),
     }
 }
 
@@ -186,12 +190,15 @@ fn compile(vm: &Vm, a: FuncArgs<'_>) -> PyResult {
     // The reference parser uses two Python frames per nesting level.
     let frames_left = vm.recursion_limit.get().saturating_sub(vm.recursion_depth.get()) as usize;
     let max_nested = frames_left.saturating_sub(6);
-    let parsed = parser::parse(&chars, istext, flags, max_nested).map_err(|e| parse_error(vm, e, pattern))?;
+    let parsed = parser::parse(&chars, istext, flags, max_nested, vm.stack_floor).map_err(|e| parse_error(vm, e, pattern))?;
     issue_warnings(vm, &parsed.warnings, 3)?;
     if i32::try_from(raw_flags).is_err() {
         return Err(vm.overflow_error("Python int too large to convert to C int"));
     }
-    let code = compiler::compile(&parsed.seq, parsed.flags, &parsed.groupwidths).map_err(|msg| re_error(vm, &msg, None, None))?;
+    let code = compiler::compile(&parsed.seq, parsed.flags, &parsed.groupwidths, vm.stack_floor).map_err(|e| match e {
+        compiler::CompileError::Re(msg) => re_error(vm, &msg, None, None),
+        compiler::CompileError::Recursion => recursion_error(vm),
+    })?;
     let types = sre_types(vm)?;
     pattern::new_pattern(vm, types, pattern.clone(), parsed, code)
 }

@@ -17,7 +17,8 @@ pub(crate) enum ParseError {
     /// `IndexError(msg)` (an unknown group name in a template).
     Index(String),
     /// `RecursionError`: groups nested deeper than the interpreter's
-    /// recursion limit allows (the reference parser recurses per level).
+    /// recursion limit allows (the reference parser recurses per level),
+    /// or than the native stack has room for.
     Recursion,
 }
 
@@ -295,6 +296,7 @@ struct State {
     grouprefpos: Vec<(usize, usize)>,
     warnings: Vec<Warning>,
     max_nested: usize,
+    stack_floor: usize,
 }
 
 impl State {
@@ -480,8 +482,9 @@ fn escape(source: &mut Source<'_>, t: Tok, state: &State) -> PResult<Escape> {
 }
 
 /// Parse a whole pattern given as code points; `max_nested` bounds the
-/// nesting (two levels per group).
-pub(crate) fn parse(chars: &[u32], istext: bool, flags: u32, max_nested: usize) -> PResult<Parsed> {
+/// nesting (two levels per group), and so does the native stack: the
+/// parse stops when the stack pointer goes below `stack_floor`.
+pub(crate) fn parse(chars: &[u32], istext: bool, flags: u32, max_nested: usize, stack_floor: usize) -> PResult<Parsed> {
     let mut source = Source::new(chars, istext)?;
     let mut state = State {
         flags,
@@ -491,6 +494,7 @@ pub(crate) fn parse(chars: &[u32], istext: bool, flags: u32, max_nested: usize) 
         grouprefpos: Vec::new(),
         warnings: Vec::new(),
         max_nested,
+        stack_floor,
     };
     let seq = parse_sub(&mut source, &mut state, flags & flag::VERBOSE != 0, 0)?;
     state.flags = fix_flags(istext, state.flags).map_err(ParseError::Value)?;
@@ -537,7 +541,7 @@ pub(crate) fn fix_flags(istext: bool, mut flags: u32) -> Result<u32, String> {
 
 /// Alternatives: `a|b|c`.
 fn parse_sub(source: &mut Source<'_>, state: &mut State, mut verbose: bool, nested: usize) -> PResult<Seq> {
-    if nested > state.max_nested {
+    if nested > state.max_nested || crate::ops::stack::below(state.stack_floor) {
         return Err(ParseError::Recursion);
     }
     let mut items: Vec<Seq> = Vec::new();
@@ -1109,7 +1113,7 @@ mod tests {
     }
 
     fn err(p: &str) -> (String, Option<usize>) {
-        match parse(&chars(p), true, 0, 1000) {
+        match parse(&chars(p), true, 0, 1000, 0) {
             Err(ParseError::Re { msg, pos }) => (msg, pos),
             Err(e) => panic!("unexpected {e:?}"),
             Ok(_) => panic!("parsed {p}"),
@@ -1136,13 +1140,13 @@ mod tests {
     #[test]
     fn nesting_is_bounded() {
         let deep = format!("{}{}", "(".repeat(600), ")".repeat(600));
-        assert!(matches!(parse(&chars(&deep), true, 0, 1000), Err(ParseError::Recursion)));
-        assert!(parse(&chars(&deep), true, 0, 1300).is_ok());
+        assert!(matches!(parse(&chars(&deep), true, 0, 1000, 0), Err(ParseError::Recursion)));
+        assert!(parse(&chars(&deep), true, 0, 1300, 0).is_ok());
     }
 
     #[test]
     fn structure() {
-        let p = parse(&chars("(?P<y>\\d{4})-(a|b)"), true, 0, 1000).unwrap_or_else(|_| panic!());
+        let p = parse(&chars("(?P<y>\\d{4})-(a|b)"), true, 0, 1000, 0).unwrap_or_else(|_| panic!());
         assert_eq!(p.groups, 2);
         assert_eq!(p.groupindex, vec![("y".to_string(), 1)]);
         assert_eq!(p.flags, flag::UNICODE);
