@@ -142,6 +142,7 @@ impl Vm {
             "_weakref" => crate::modules::weakref::make_module(self)?,
             "_json" => crate::modules::json::make_module(self)?,
             "atexit" => crate::modules::atexit::make_module(self)?,
+            "_sre" => crate::modules::sre::make_module(self)?,
             _ => return Ok(None),
         }))
     }

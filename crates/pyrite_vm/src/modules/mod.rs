@@ -5,6 +5,7 @@ pub mod gc;
 pub mod json;
 pub mod math;
 pub mod pyrite;
+pub mod sre;
 pub mod sys;
 pub mod time;
 pub mod weakref;

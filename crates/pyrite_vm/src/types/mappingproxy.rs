@@ -21,6 +21,7 @@ pub(crate) fn init(vm: &Vm) {
         t,
         Slots {
             repr: Some(|vm, o| Ok(vm.new_string(format!("mappingproxy({})", vm.repr_string(mapping(o))?)))),
+            str: Some(|vm, o| vm.str(mapping(o))),
             getitem: Some(|vm, o, k| vm.get_item(mapping(o), k)),
             len: Some(|vm, o| vm.len(mapping(o))),
             contains: Some(|vm, o, k| vm.contains(mapping(o), k)),

@@ -81,6 +81,7 @@ use crate::PyResult;
 pub use args::str_self;
 pub use percent::{percent_format, percent_format_bytes};
 pub use unicode::{is_printable, py_isspace};
+pub(crate) use unicode::{decimal_value, is_alpha, is_id_continue, is_id_start};
 
 /// `repr(s)` with CPython's quoting and escaping rules.
 pub fn repr_str(s: &str) -> String {

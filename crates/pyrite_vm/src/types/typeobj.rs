@@ -63,6 +63,9 @@ pub enum Layout {
     TextIO,
     Traceback,
     Weakref,
+    SrePattern,
+    SreMatch,
+    SreScanner,
     Other,
 }
 

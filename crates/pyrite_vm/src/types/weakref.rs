@@ -161,6 +161,7 @@ pub(crate) fn static_weaklistoffset(layout: Layout) -> usize {
         Layout::Set => offset_of!(crate::types::set::SetObj, weaklist),
         Layout::Generator => offset_of!(crate::eval::generator::GeneratorObj, weaklist),
         Layout::Module => offset_of!(crate::types::module::ModuleObj, weaklist),
+        Layout::SrePattern => crate::modules::sre::PATTERN_WEAKLIST_OFFSET,
         _ => 0,
     }
 }
