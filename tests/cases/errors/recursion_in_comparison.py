@@ -21,7 +21,7 @@ except RecursionError as ex:
     print('dict RecursionError:', ex)
 t = (1,)
 u = (1,)
-for i in range(100000):
+for i in range(20000):
     t = (t,)
     u = (u,)
 try:
@@ -30,7 +30,7 @@ except RecursionError as ex:
     print('tuple RecursionError:', ex)
 x = []
 y = x
-for i in range(1000000):
+for i in range(200000):
     y.append([])
     y = y[0]
 try:
@@ -42,7 +42,7 @@ del x, y
 
 # Deep Python recursion under a raised limit reaches CPython's depths.
 def f(n):
-    return f(n + 1) if n < 300000 else n
+    return f(n + 1) if n < 100000 else n
 
 
 sys.setrecursionlimit(10**6)
