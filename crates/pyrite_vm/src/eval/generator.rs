@@ -212,22 +212,13 @@ fn throw_argument(vm: &Vm, typ: &PyRef, val: Option<&PyRef>) -> PyResult<PyErr> 
             typ.ty().name()
         )));
     };
-    let made = match val {
-        Some(v) if v.ty().is_subtype(&t) => return Ok(PyErr(v.clone())),
+    Ok(match val {
+        Some(v) if v.ty().is_subtype(&t) => PyErr(v.clone()),
         Some(v) => match v.downcast::<crate::types::tuple::TupleObj>() {
-            Some(args) => vm.call_pos(typ, args.items()),
-            None => vm.call_pos(typ, std::slice::from_ref(v)),
+            Some(args) => super::interp::instantiate_exception(vm, typ, args.items()),
+            None => super::interp::instantiate_exception(vm, typ, std::slice::from_ref(v)),
         },
-        None => vm.call0(typ),
-    };
-    Ok(match made {
-        Ok(e) if e.ty().has_flag(TypeFlags::EXC_SUBCLASS) => PyErr(e),
-        Ok(e) => vm.type_error(format!(
-            "calling {} should have returned an instance of BaseException, not {}",
-            vm.repr_string(typ).unwrap_or_default(),
-            e.ty().name()
-        )),
-        Err(e) => e,
+        None => super::interp::instantiate_exception(vm, typ, &[]),
     })
 }
 

@@ -94,18 +94,24 @@ pub(crate) fn make_exception(vm: &Vm, v: PyRef) -> PyErr {
     }
     if let Some(t) = TypeRef::new(v.clone()) {
         if t.has_flag(TypeFlags::EXC_SUBCLASS) {
-            return match vm.call0(&v) {
-                Ok(e) if e.ty().has_flag(TypeFlags::EXC_SUBCLASS) => PyErr(e),
-                Ok(e) => vm.type_error(format!(
-                    "calling {} should have returned an instance of BaseException, not {}",
-                    vm.repr_string(&v).unwrap_or_default(),
-                    e.ty().name()
-                )),
-                Err(e) => e,
-            };
+            return instantiate_exception(vm, &v, &[]);
         }
     }
     vm.type_error("exceptions must derive from BaseException")
+}
+
+/// Call the exception class `cls` with `args`: the instance, or the error
+/// that calling it raised or that it did not return an exception.
+pub(crate) fn instantiate_exception(vm: &Vm, cls: &PyRef, args: &[PyRef]) -> PyErr {
+    match vm.call_pos(cls, args) {
+        Ok(e) if e.ty().has_flag(TypeFlags::EXC_SUBCLASS) => PyErr(e),
+        Ok(e) => vm.type_error(format!(
+            "calling {} should have returned an instance of BaseException, not {}",
+            vm.repr_string(cls).unwrap_or_default(),
+            e.ty().name()
+        )),
+        Err(e) => e,
+    }
 }
 
 /// `isinstance(exc, t)` for `except t:` (t a class or tuple of classes).

@@ -187,15 +187,7 @@ impl Vm {
         let mut ok = true;
         for name in ["stdout", "stderr"] {
             let Some(s) = self.dict_get_str(crate::types::module::module_dict(&sys), name) else { continue };
-            let failed = match s.downcast::<TextIOObj>() {
-                Some(f) => {
-                    let r = f.state.borrow_mut().flush();
-                    r.err().map(|e| io_err(self, e))
-                }
-                None if !self.is_none(&s) => self.call_method(&s, "flush", &[]).err(),
-                None => None,
-            };
-            if let Some(err) = failed {
+            if let Some(err) = self.flush_stream(&s) {
                 ok = false;
                 let what = self.repr_string(&s).unwrap_or_else(|_| "<object repr() failed>".into());
                 crate::vm::write_process_stderr(&format!(
@@ -213,16 +205,22 @@ impl Vm {
         let Some(sys) = self.sys.borrow().clone() else { return };
         let d = crate::types::module::module_dict(&sys).clone();
         for name in ["stdout", "stderr", "__stdout__", "__stderr__"] {
-            let Some(s) = self.dict_get_str(&d, name) else { continue };
-            match s.downcast::<TextIOObj>() {
-                Some(f) => {
-                    let _ = f.state.borrow_mut().flush();
-                }
-                None if !self.is_none(&s) => {
-                    let _ = self.call_method(&s, "flush", &[]);
-                }
-                None => {}
+            if let Some(s) = self.dict_get_str(&d, name) {
+                drop(self.flush_stream(&s));
             }
+        }
+    }
+
+    /// Flush one of the `sys` streams (ours directly, a replacement through
+    /// its `flush()`; `None` is skipped): the error, if it failed.
+    fn flush_stream(&self, s: &PyRef) -> Option<crate::PyErr> {
+        match s.downcast::<TextIOObj>() {
+            Some(f) => {
+                let r = f.state.borrow_mut().flush();
+                r.err().map(|e| io_err(self, e))
+            }
+            None if !self.is_none(s) => self.call_method(s, "flush", &[]).err(),
+            None => None,
         }
     }
 }

@@ -214,22 +214,10 @@ impl<'p> Source<'p> {
     /// Messages about bytes patterns are ASCII with backslash escapes.
     fn fix_msg(&self, msg: String) -> String {
         if self.istext {
-            return msg;
+            msg
+        } else {
+            crate::types::str::ascii_escape(&msg)
         }
-        let mut out = String::with_capacity(msg.len());
-        for c in msg.chars() {
-            let v = c as u32;
-            if v < 0x80 {
-                out.push(c);
-            } else if v < 0x100 {
-                out.push_str(&format!("\\x{v:02x}"));
-            } else if v < 0x10000 {
-                out.push_str(&format!("\\u{v:04x}"));
-            } else {
-                out.push_str(&format!("\\U{v:08x}"));
-            }
-        }
-        out
     }
 
     /// Check a group name: an identifier (and ASCII in a bytes pattern,
@@ -251,20 +239,7 @@ impl<'p> Source<'p> {
 
 /// `ascii(s)` for a str.
 fn ascii_repr(s: &str) -> String {
-    let mut out = String::new();
-    for c in py_repr(s).chars() {
-        let v = c as u32;
-        if v < 0x80 {
-            out.push(c);
-        } else if v < 0x100 {
-            out.push_str(&format!("\\x{v:02x}"));
-        } else if v < 0x10000 {
-            out.push_str(&format!("\\u{v:04x}"));
-        } else {
-            out.push_str(&format!("\\U{v:08x}"));
-        }
-    }
-    out
+    crate::types::str::ascii_escape(&py_repr(s))
 }
 
 fn hex_value(digits: &[u32]) -> u32 {
@@ -399,8 +374,8 @@ fn class_escape(source: &mut Source<'_>, t: Tok) -> PResult<SetItem> {
     Ok(SetItem::Literal(c))
 }
 
-/// `\a \b \f \n \r \t \v \\` inside a set (and all but `\b` outside).
-fn simple_escape(c: u32) -> Option<u32> {
+/// `\a \b \f \n \r \t \v \\` inside a set and in `sub` templates (and all but `\b` outside a set).
+pub(crate) fn simple_escape(c: u32) -> Option<u32> {
     Some(match char::from_u32(c)? {
         'a' => 7,
         'b' => 8,

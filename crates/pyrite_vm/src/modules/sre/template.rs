@@ -35,21 +35,6 @@ pub(crate) fn is_literal(repl: &PyRef) -> bool {
     with_bytes(repl, |b| !b.contains(&b'\\')).unwrap_or(false)
 }
 
-/// Escapes with a fixed meaning in templates.
-fn escaped(c: u32) -> Option<u32> {
-    Some(match char::from_u32(c)? {
-        'a' => 7,
-        'b' => 8,
-        'f' => 12,
-        'n' => 10,
-        'r' => 13,
-        't' => 9,
-        'v' => 11,
-        '\\' => 92,
-        _ => return None,
-    })
-}
-
 fn is_oct(t: Option<super::parser::Tok>) -> bool {
     t.is_some_and(|t| !t.esc && (0x30..=0x37).contains(&t.c))
 }
@@ -206,7 +191,7 @@ fn parse_pieces(vm: &Vm, chars: &[u32], istext: bool, pat: &PatternObj, warnings
                 let g = digits.iter().fold(0usize, |a, &d| a * 10 + (d - 0x30) as usize);
                 add_group(&s, &mut pieces, &mut literal, g, digits.len())?;
             }
-        } else if let Some(v) = escaped(c) {
+        } else if let Some(v) = super::parser::simple_escape(c) {
             literal.push(v);
         } else if char::from_u32(c).is_some_and(|ch| ch.is_ascii_alphabetic()) {
             let ch = char::from_u32(c).unwrap_or('?');
